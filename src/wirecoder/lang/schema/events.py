@@ -1,0 +1,22 @@
+"""Schema of ``triggers.jsonl`` and ``events.toml`` (read by stages/events.py)."""
+
+from typing import Any
+
+from pydantic import Field
+
+from wirecoder.lang.schema.common import Data
+
+
+class Trigger(Data):
+    """One spaCy-Matcher pattern that names an event: ``label`` is an ACLED sub-event type."""
+
+    label: str
+    pattern: list[dict[str, Any]]
+    id: str
+    # optional: the words whose presence in the sentence this trigger needs (any of them)
+    requires: list[str] = Field(default_factory=list)
+
+
+class EventsData(Data):
+    # lemma lists keyed by our own keys (e.g. "negation", "fatality_nouns")
+    words: dict[str, list[str]] = Field(default_factory=dict)

@@ -1,0 +1,1 @@
+"""The analysis stages, in flow order: timex, places, actors, events, provenance, techniques."""
