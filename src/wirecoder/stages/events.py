@@ -2,8 +2,53 @@
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
+from wirecoder import lang
 from wirecoder.lang import LangPack
-from wirecoder.model import ActorMention, Anchor, Event, Parsed, Place, Timex
+from wirecoder.lang.schema.events import Trigger
+from wirecoder.model import ActorMention, Anchor, Event, Parsed, Place, Span, Timex
+
+
+@functools.cache
+def _matcher(code: str, vocab: Any) -> Any:
+    """The trigger Matcher of a language (built once per pipeline vocabulary)."""
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(vocab, validate=True)
+    for i, trig in enumerate(lang.load(code).triggers):
+        matcher.add(str(i), [trig.pattern])
+    return matcher
+
+
+def find_triggers(doc: Parsed, pack: LangPack) -> list[tuple[Span, Trigger]]:
+    """Trigger matches in the text, in order; at overlaps the longest match wins.
+
+    A trigger with ``requires`` fires only when its sentence holds one of those
+    lemmas or lower-cased words.
+    """
+    sdoc = doc.doc
+    matches = _matcher(pack.code, sdoc.vocab)(sdoc)
+    # longest first, then earliest: greedy non-overlapping selection
+    chosen: list[tuple[int, int, Trigger]] = []
+    taken: set[int] = set()
+    for key, start, end in sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1])):
+        trig = pack.triggers[int(sdoc.vocab.strings[key])]
+        if taken.intersection(range(start, end)):
+            continue
+        if trig.requires:
+            sent = sdoc[start].sent
+            words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+            if not words.intersection(w.lower() for w in trig.requires):
+                continue
+        chosen.append((start, end, trig))
+        taken.update(range(start, end))
+    out = []
+    for start, end, trig in sorted(chosen, key=lambda c: c[0]):
+        span = sdoc[start:end]
+        out.append((Span(start=span.start_char, end=span.end_char, text=span.text), trig))
+    return out
 
 
 def run(doc: Parsed, pack: LangPack, timexes: list[Timex], places: list[Place],
