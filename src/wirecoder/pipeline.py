@@ -11,7 +11,18 @@ from datetime import date
 from wirecoder import lang
 from wirecoder.gazetteer import Gazetteer
 from wirecoder.gazetteer.local import default_gazetteer
-from wirecoder.model import Analysis, Anchor, Article, Config, Event, Failure, OutletProfile, Parsed, Timex, Warning_
+from wirecoder.model import (
+    Analysis,
+    Anchor,
+    Article,
+    Config,
+    Event,
+    Failure,
+    OutletProfile,
+    Parsed,
+    Timex,
+    Warning_,
+)
 from wirecoder.outlets import profile
 from wirecoder.parse import parse, parse_many
 from wirecoder.stages import actors, events, places, provenance, techniques, timex

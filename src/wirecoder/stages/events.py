@@ -23,25 +23,23 @@ def _matcher(code: str, vocab: Any) -> Any:
 
 
 def find_triggers(doc: Parsed, pack: LangPack) -> list[tuple[Span, Trigger]]:
-    """Trigger matches in the text, in order; at overlaps the longest match wins.
+    """Trigger matches in the text, in order, none overlapping.
 
-    A trigger with ``requires`` fires only when its sentence holds one of those
-    lemmas or lower-cased words.
+    At overlaps the longest match wins; among matches of the same length the
+    entry listed first in the lexicon wins. A trigger with ``requires`` fires
+    only when its sentence holds one of those words (lemma or lower-cased form);
+    one with ``excludes`` only when its sentence holds none of them.
     """
     sdoc = doc.doc
     matches = _matcher(pack.code, sdoc.vocab)(sdoc)
-    # longest first, then earliest: greedy non-overlapping selection
+    ranked = sorted(((int(sdoc.vocab.strings[key]), start, end) for key, start, end in matches),
+                    key=lambda m: (-(m[2] - m[1]), m[1], m[0]))
     chosen: list[tuple[int, int, Trigger]] = []
     taken: set[int] = set()
-    for key, start, end in sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1])):
-        trig = pack.triggers[int(sdoc.vocab.strings[key])]
-        if taken.intersection(range(start, end)):
+    for index, start, end in ranked:
+        trig = pack.triggers[index]
+        if taken.intersection(range(start, end)) or not _context_allows(trig, sdoc[start].sent):
             continue
-        if trig.requires:
-            sent = sdoc[start].sent
-            words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-            if not words.intersection(w.lower() for w in trig.requires):
-                continue
         chosen.append((start, end, trig))
         taken.update(range(start, end))
     out = []
@@ -49,6 +47,15 @@ def find_triggers(doc: Parsed, pack: LangPack) -> list[tuple[Span, Trigger]]:
         span = sdoc[start:end]
         out.append((Span(start=span.start_char, end=span.end_char, text=span.text), trig))
     return out
+
+
+def _context_allows(trig: Trigger, sent: Any) -> bool:
+    if not trig.requires and not trig.excludes:
+        return True
+    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    if trig.requires and not words.intersection(w.lower() for w in trig.requires):
+        return False
+    return not words.intersection(w.lower() for w in trig.excludes)
 
 
 def run(doc: Parsed, pack: LangPack, timexes: list[Timex], places: list[Place],

@@ -15,6 +15,8 @@ class Trigger(Data):
     id: str
     # optional: the words whose presence in the sentence this trigger needs (any of them)
     requires: list[str] = Field(default_factory=list)
+    # optional: words whose presence in the sentence blocks this trigger
+    excludes: list[str] = Field(default_factory=list)
 
 
 class EventsData(Data):
