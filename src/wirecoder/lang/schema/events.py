@@ -22,3 +22,5 @@ class Trigger(Data):
 class EventsData(Data):
     # lemma lists keyed by our own keys (e.g. "negation", "fatality_nouns")
     words: dict[str, list[str]] = Field(default_factory=dict)
+    # number words -> value ("douze" -> 12, "dozens" -> 24), for tolls written in words
+    numbers: dict[str, int] = Field(default_factory=dict)
