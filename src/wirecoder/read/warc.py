@@ -15,6 +15,8 @@ def read_warc(data: bytes, name: str) -> Iterator[Article | Failure]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    if not data.startswith((b"WARC/", b"\x1f\x8b")):
+        raise ReadError(f"{name}: not a WARC file")
     try:
         for i, record in enumerate(ArchiveIterator(io.BytesIO(data)), 1):
             if record.rec_type != "response":
