@@ -9,7 +9,7 @@ import json
 import sys
 from collections.abc import Iterator
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -34,7 +34,7 @@ err = Console(stderr=True)
 PROGRESS_AFTER = 3  # show a progress bar once more than a few articles are under way
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
@@ -43,7 +43,7 @@ class Format(str, Enum):
     html = "html"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     auto = "auto"
     fr = "fr"
     en = "en"
