@@ -1,14 +1,295 @@
-"""provenance: who asserts each event, and how firmly.
+"""provenance: who asserts each event, and how firmly (after events, before techniques).
 
-STUB: replaced by the provenance work (issue 5).
+Steps, in flow order: the article's source frames (speech verbs, "selon" /
+"according to", quotations, captions with an agency credit) -> for each event,
+the frame that governs its trigger -> its factuality from the parse -> the
+article's claims (who said what).
+
+Conventions:
+* ``attributed_to`` is None when no source frame governs the trigger: the event
+  is asserted by the outlet, whose profile the analysis carries once
+  (``Analysis.outlet_profile``), not copied into every event.
+* Inside a quotation the quoted speaker is the source, even where the quote
+  itself cites someone ("..., a declared an official"): the outlet cites the
+  speaker, and the nested citation is part of what the speaker said.
+* An agency credit on a caption names the source of the picture and its words
+  (``kind: agency``) but does not distance the outlet: factuality stays
+  ``asserted`` unless a cue says otherwise.
+* Precedence when several cues apply: denied > future > hedged > reported > asserted.
 """
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
+from wirecoder import outlets as outlet_list
 from wirecoder.lang import LangPack
+from wirecoder.lang.schema.cues import CuesData
 from wirecoder.model import Claim, Event, OutletProfile, Parsed
+from wirecoder.stages._provenance_grammar import (
+    CLAUSE_POS,
+    SUBJECT_DEPS,
+    Token,
+    chain,
+    clause_head,
+    conditional,
+    future_tense,
+    hypothetical,
+    lemma,
+    low,
+    matches,
+    modifiers,
+    negated,
+    past,
+    perfect,
+    verb_group,
+    verification_denied,
+)
+from wirecoder.stages._provenance_sources import Frame, frames
+
+# dependencies along which a governing verb reaches into what it governs
+COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "dobj", "obl:arg", "csubj", "dep", "pcomp", "attr"})
+STANCE_OF = {"denied": "denies", "future": "predicts", "hedged": "hedges"}
 
 
 def run(doc: Parsed, pack: LangPack, events: list[Event], outlet: OutletProfile | None) -> tuple[list[Event], list[Claim]]:
     """The events with ``factuality`` and ``attributed_to`` set, and the article's claims."""
-    return events, []
+    cues = pack.cues
+    found = frames(doc.doc, cues, _agencies())
+    return [_provenance(e, doc, found, cues) for e in events], _claims(doc, found, cues)
+
+
+@functools.cache
+def _agencies() -> dict[str, str]:
+    return outlet_list.agencies(outlet_list.load())
+
+
+def _trigger_token(doc: Any, event: Event) -> Token | None:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def _provenance(event: Event, doc: Parsed, found: list[Frame], cues: CuesData) -> Event:
+    tok = _trigger_token(doc.doc, event)
+    if tok is None:
+        return event.model_copy(update={"reasons": {**event.reasons, "factuality": "no-trigger-token"}})
+    frame, attr_reason = _governing_frame(tok, found, cues)
+    factuality, fact_reason = _factuality(tok, frame, cues)
+    return event.model_copy(update={
+        "factuality": factuality,
+        "attributed_to": frame.source if frame is not None else None,
+        "reasons": {**event.reasons, "factuality": fact_reason, "attributed_to": attr_reason},
+    })
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+def _governors(tok: Token) -> list[tuple[Token, str, list[Token]]]:
+    """Words that govern ``tok``: its own clause's verb, then verbs reached through complements.
+
+    Each comes with the dependency leading into it and the path below it. A noun
+    trigger climbs freely to its clause's verb; from there only complement links
+    ("que" clauses, infinitives, objects) lead further up.
+    """
+    head = clause_head(tok)
+    out: list[tuple[Token, str, list[Token]]] = []
+    path = [tok]
+    reached = tok.i == head.i
+    for anc, dep in chain(tok):
+        into_pronoun = dep in ("acl", "acl:relcl") and anc.pos_ == "PRON"  # "à ce que ...", "ce qu'..."
+        if reached and dep not in COMPLEMENT_DEPS and not into_pronoun:
+            break
+        out.append((anc, dep, list(path)))
+        path.append(anc)
+        reached = reached or anc.i == head.i
+    return out
+
+
+def _broken(path: list[Token], cues: CuesData) -> bool:
+    """The path passes a background preposition ("after the attack, X said ...")."""
+    stops = set(cues.words.frame_breaking)
+    return any(low(c) in stops for p in path for c in [p, *p.children] if c.dep_ in ("case", "prep", "mark"))
+
+
+def _governing_frame(tok: Token, found: list[Frame], cues: CuesData) -> tuple[Frame | None, str]:
+    char = tok.idx
+    quotes = [f for f in found if f.kind == "quote" and f.start <= char < f.end]
+    if quotes:
+        best = max(quotes, key=lambda f: f.end - f.start)
+        return best, best.reason
+    by_cue = {f.cue: f for f in found if f.kind == "speech" and not f.incise}
+    for anc, _dep, path in _governors(tok):
+        if anc.i in by_cue:
+            return (None, "background") if _broken(path, cues) else (by_cue[anc.i], "speech-verb")
+    clause = {tok.i, *(a.i for a, _, _ in _governors(tok))}
+    incises = [f for f in found if f.kind == "speech" and f.incise and f.head in clause]
+    if incises:
+        return incises[0], "incise"
+    sent = tok.sent
+    markers = [f for f in found if f.kind == "marker" and sent.start <= f.cue < sent.end and f.start <= char < f.end]
+    if markers:
+        return min(markers, key=lambda f: abs(f.cue - tok.i)), "source-marker"
+    spans = [f for f in found if f.kind == "speech" and sent.start <= f.cue < sent.end and f.start <= char < f.end]
+    if spans:
+        return spans[0], "speech-span"
+    captions = [f for f in found if f.kind == "caption" and f.start <= char < f.end]
+    if captions:
+        return captions[0], "caption-credit"
+    return None, "outlet"
+
+
+# --------------------------------------------------------------------------- factuality
+
+
+def _factuality(tok: Token, frame: Frame | None, cues: CuesData) -> tuple[str, str]:
+    """The factuality of the event named by ``tok``, and the reason code of the cue that decided it."""
+    for value, probe in (("denied", _denied), ("future", _future), ("hedged", _hedged)):
+        reason = probe(tok, frame, cues)
+        if reason is not None:
+            return value, reason
+    if frame is not None and frame.kind != "caption":
+        return "reported", "attributed"
+    return "asserted", "caption-credit" if frame is not None else "no-cue"
+
+
+def _denied(tok: Token, frame: Frame | None, cues: CuesData) -> str | None:
+    refl = tuple(cues.words.reflexive)
+    verb = clause_head(tok)
+    if tok.pos_ not in CLAUSE_POS and any(low(c) in cues.words.negative_determiners for c in tok.children
+                                          if c.dep_ in ("det", "advmod", "neg")):
+        return "negative-determiner"
+    if negated(verb, cues) and (verb.i == tok.i or (tok.dep_ in SUBJECT_DEPS and
+                                                    matches(verb, cues.governors.occurrence, refl))):
+        return "negation"
+    for anc, _dep, _path in _governors(tok):
+        if anc.pos_ in CLAUSE_POS and matches(anc, cues.speech.denies, refl):
+            return "denial-verb"
+    if frame is not None and frame.kind == "quote" and frame.stance == "denies":
+        return "denial-quote"
+    return None
+
+
+def _own_verb(tok: Token, cues: CuesData) -> Token | None:
+    """The verb whose tense and mood are the event's: its clause's verb, unless that verb only reports
+    or checks the event ("the attack could not be verified", "l'attaque a été revendiquée")."""
+    verb = clause_head(tok)
+    if verb.pos_ not in CLAUSE_POS:
+        return None
+    if verb.i != tok.i:
+        refl = tuple(cues.words.reflexive)
+        speech = cues.speech
+        reporting = [*cues.governors.verification, *speech.asserts, *speech.denies, *speech.hedges,
+                     *speech.claims_responsibility]
+        if matches(verb, reporting, refl):
+            return None
+    return verb
+
+
+def _future(tok: Token, frame: Frame | None, cues: CuesData) -> str | None:
+    refl = tuple(cues.words.reflexive)
+    gov = cues.governors
+    verb = _own_verb(tok, cues) or tok
+    group = verb_group(verb) if verb.pos_ in CLAUSE_POS else []
+    if any(future_tense(t, cues) for t in group):
+        return "future-tense"
+    if any(conditional(t, cues) for t in group) and not perfect(verb, cues) and _past_speech(tok, cues):
+        return "future-in-past"
+    modal = next((t for t in group if t.tag_ == "MD" and (lemma(t) in gov.modal or low(t) in gov.modal)), None)
+    if modal is not None and not perfect(verb, cues):
+        return "modal"
+    if tok.pos_ not in CLAUSE_POS:
+        if any(lemma(m) in cues.words.future or low(m) in cues.words.future for m in modifiers(tok)):
+            return "future-modifier"
+        nominal = tok.head if tok.dep_ in ("nmod", "pobj", "obl") else None
+        nominal = nominal.head if nominal is not None and nominal.pos_ == "ADP" else nominal
+        if nominal is not None and lemma(nominal) in gov.future_nouns:
+            return "future-noun"
+    for anc, dep, _path in _governors(tok):
+        if anc.pos_ not in CLAUSE_POS and anc.pos_ != "ADJ":
+            continue
+        if matches(anc, gov.modal, refl) and dep in ("xcomp", "obj", "ccomp"):
+            return None if perfect(verb, cues) or (past(anc, cues) and not conditional(anc, cues)) else "modal"
+        if matches(anc, gov.future, refl) or matches(anc, cues.speech.predicts, refl):
+            return "future-governor"
+    return None
+
+
+def _past_speech(tok: Token, cues: CuesData) -> bool:
+    """A speech verb in a past tense governs ``tok`` (a conditional under it is a future in the past)."""
+    refl = tuple(cues.words.reflexive)
+    speech = [*cues.speech.asserts, *cues.speech.predicts, *cues.speech.hedges]
+    return any(anc.pos_ in CLAUSE_POS and matches(anc, speech, refl) and past(anc, cues)
+               for anc, _dep, _path in _governors(tok))
+
+
+def _hedged(tok: Token, frame: Frame | None, cues: CuesData) -> str | None:
+    refl = tuple(cues.words.reflexive)
+    own = _own_verb(tok, cues)
+    verb = own or tok
+    govs = _governors(tok)
+    if own is not None and any(conditional(t, cues) for t in verb_group(own)):
+        return "conditional"
+    hedges = set(cues.words.hedge)
+    for t in [tok, verb, *(a for a, _, _ in govs)]:
+        if any(lemma(m) in hedges or low(m) in hedges for m in modifiers(t)):
+            return "hedge-word"
+    for anc, _dep, _path in govs:
+        if anc.pos_ not in CLAUSE_POS and anc.pos_ != "ADJ":
+            continue
+        if matches(anc, cues.governors.hedged, refl) or matches(anc, cues.speech.hedges, refl):
+            return "hedge-verb"
+        if any(conditional(t, cues) for t in verb_group(anc)):
+            return "conditional-governor"
+        if matches(anc, cues.governors.modal, refl) and (perfect(verb, cues) or past(anc, cues)):
+            return "epistemic-modal"
+    modal = next((t for t in verb_group(verb) if t.tag_ == "MD"), None) if own is not None else None
+    if modal is not None and perfect(verb, cues):
+        return "epistemic-modal"
+    if frame is not None and frame.stance == "hedges":
+        return "hedge-speech"
+    sent = tok.sent
+    if verification_denied(sent, cues) or _next_unverified(sent, cues):
+        return "unverified"
+    if sent.text.rstrip().endswith(tuple(cues.punctuation.question)):
+        return "question"
+    if hypothetical([tok, verb, *(a for a, _, _ in govs)], cues):
+        return "hypothetical"
+    return None
+
+
+def _next_unverified(sent: Any, cues: CuesData) -> bool:
+    """The next sentence, a short one in the same paragraph, says the last could not be verified."""
+    doc = sent.doc
+    if sent.end >= len(doc) or "\n" in doc[sent.end - 1].text_with_ws:
+        return False
+    nxt = doc[sent.end].sent
+    return len(nxt) <= 20 and verification_denied(nxt, cues)
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def _claims(doc: Parsed, found: list[Frame], cues: CuesData) -> list[Claim]:
+    """Who said what: one claim per source frame, quotations first when they overlap."""
+    text = doc.article.text
+    kept: list[Claim] = []
+    for f in sorted(found, key=lambda f: (f.kind != "quote", f.start)):
+        if any(c.speaker == f.source.name and c.start < f.end and f.start < c.end for c in kept):
+            continue
+        kept.append(Claim(speaker=f.source.name, speaker_role=f.source.role, kind=f.source.kind, verb=f.verb,
+                          text=text[f.start:f.end], start=f.start, end=f.end, stance=_stance(doc, f, cues)))
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _stance(doc: Parsed, f: Frame, cues: CuesData) -> str:
+    if f.stance != "asserts" or f.head < 0:
+        return f.stance
+    head = doc.doc[f.head]
+    for value, probe in (("denied", _denied), ("future", _future), ("hedged", _hedged)):
+        if probe(head, None, cues) is not None:
+            return STANCE_OF[value]
+    return "asserts"

@@ -1,0 +1,164 @@
+"""provenance, private: what the parse says about one clause (mood, tense, negation, cues).
+
+spaCy's morphology is read first, then checked against the language's endings
+and stems (``cues.toml`` [morphology]), because the taggers mislabel French
+conditionals and futures often enough to matter.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from wirecoder.lang.schema.cues import CuesData
+
+Token = Any  # spacy.tokens.Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"})
+AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "cop"})
+CLAUSE_POS = frozenset({"VERB", "AUX"})
+
+
+@functools.cache
+def _cue_parts(cue: str, reflexives: tuple[str, ...]) -> tuple[bool, str, tuple[str, ...]]:
+    """A cue as (needs a reflexive clitic, head lemma, lemmas of required children)."""
+    cue = cue.casefold()
+    reflexive = False
+    for form in sorted(reflexives, key=len, reverse=True):
+        if cue.startswith(form) and len(cue) > len(form) and (form.endswith("'") or cue[len(form)] == " "):
+            reflexive, cue = True, cue[len(form):].lstrip()
+            break
+    words = cue.split()
+    return reflexive, words[0], tuple(words[1:])
+
+
+def lemma(tok: Token) -> str:
+    return str(tok.lemma_).casefold()
+
+
+def low(tok: Token) -> str:
+    return str(tok.text).casefold()
+
+
+def matches(tok: Token, cues: Iterable[str], reflexives: tuple[str, ...]) -> str | None:
+    """The first verb cue that ``tok`` realises (lemma, required children, reflexive), or None."""
+    lem, text = lemma(tok), low(tok)
+    for cue in cues:
+        reflexive, head, rest = _cue_parts(cue, reflexives)
+        if head not in (lem, text):
+            continue
+        kids = {lemma(c) for c in tok.children} | {low(c) for c in tok.children}
+        if any(r not in kids for r in rest):
+            continue
+        if reflexive and not kids & set(reflexives):
+            continue
+        return cue
+    return None
+
+
+def clause_head(tok: Token) -> Token:
+    """The verb whose clause holds ``tok`` (``tok`` itself when it is a verb)."""
+    cur = tok
+    while cur.pos_ not in CLAUSE_POS and cur.head is not cur:
+        cur = cur.head
+    return cur if cur.pos_ in CLAUSE_POS else tok
+
+
+def chain(tok: Token) -> Iterator[tuple[Token, str]]:
+    """Ancestors of ``tok`` inside its sentence, each with the dependency that leads into it."""
+    cur = tok
+    while cur.head is not cur:
+        yield cur.head, str(cur.dep_)
+        cur = cur.head
+
+
+def verb_group(verb: Token) -> list[Token]:
+    """A verb with its auxiliaries (and, for an English modal, the modal)."""
+    return [verb, *(c for c in verb.children if c.dep_ in AUX_DEPS)]
+
+
+def _stems(tok: Token, cues: CuesData) -> set[str]:
+    lem = lemma(tok)
+    stems = {lem, *cues.morphology.irregular_stems}
+    stems.update(lem[: -len(s)] for s in cues.morphology.infinitive_strip if lem.endswith(s))
+    return stems
+
+
+def _inflected(tok: Token, endings: list[str], cues: CuesData) -> bool:
+    """``tok`` is a stem + one of ``endings`` (a synthetic future or conditional)."""
+    form = low(tok)
+    return any(form == stem + end for stem in _stems(tok, cues) for end in endings)
+
+
+def conditional(tok: Token, cues: CuesData) -> bool:
+    """``tok`` (a verb or auxiliary) is in the conditional mood."""
+    morph = cues.morphology
+    if low(tok) in morph.conditional_auxiliaries or lemma(tok) in morph.conditional_auxiliaries:
+        return True
+    if not morph.conditional_endings:
+        return False
+    ends = any(low(tok).endswith(e) for e in morph.conditional_endings)
+    return ends and ("Cnd" in tok.morph.get("Mood") or _inflected(tok, morph.conditional_endings, cues))
+
+
+def future_tense(tok: Token, cues: CuesData) -> bool:
+    """``tok`` (a verb or auxiliary) is in the future tense."""
+    morph = cues.morphology
+    if low(tok) in morph.future_auxiliaries or lemma(tok) in morph.future_auxiliaries:
+        return True
+    if not morph.future_endings:
+        return False
+    ends = any(low(tok).endswith(e) for e in morph.future_endings)
+    return ends and ("Fut" in tok.morph.get("Tense") or _inflected(tok, morph.future_endings, cues)) \
+        and not conditional(tok, cues)
+
+
+def perfect(verb: Token, cues: CuesData) -> bool:
+    """A compound (perfect) form: the verb carries a perfect auxiliary ("aurait tué", "may have hit")."""
+    return any(lemma(c) in cues.morphology.perfect_auxiliaries and c.dep_ in ("aux", "aux:tense")
+               for c in verb.children)
+
+
+def past(verb: Token, cues: CuesData) -> bool:
+    """The verb group is in a past tense (a past participle with an auxiliary, or a past finite form)."""
+    tenses = {t for t in (x.morph.get("Tense") for x in verb_group(verb)) for t in t}
+    return bool(tenses & {"Past", "Imp"}) or perfect(verb, cues)
+
+
+def negated(verb: Token, cues: CuesData) -> bool:
+    """The clause of ``verb`` is negated ("n'a pas", "did not", "never")."""
+    words = cues.words
+    kids = [c for c in verb.children if c.dep_ not in SUBJECT_DEPS or lemma(c) in words.negation]
+    marks = {lemma(c) for c in kids} | {low(c) for c in kids} | {
+        low(c) for k in kids if k.dep_ in AUX_DEPS for c in k.children}
+    has_neg = any(c.dep_ == "neg" for c in kids) or bool(marks & set(words.negation))
+    if not has_neg:
+        return False
+    return not words.negation_companion or bool(marks & set(words.negation_companion))
+
+
+def modifiers(tok: Token) -> Iterator[Token]:
+    """Adverbs and adjectives that modify ``tok`` directly."""
+    return (c for c in tok.children if c.dep_ in ("advmod", "amod", "acl", "nmod") or c.pos_ in ("ADV", "ADJ"))
+
+
+def hypothetical(heads: list[Token], cues: CuesData) -> bool:
+    """The event sits in an if-clause ("si", "if", "unless") headed by one of ``heads``."""
+    marks = set(cues.words.hypothetical)
+    return any(low(c) in marks or lemma(c) in marks for h in heads for c in h.children if c.dep_ == "mark")
+
+
+def verification_denied(sent: Any, cues: CuesData) -> bool:
+    """The sentence says something was not confirmed or could not be verified."""
+    gov = cues.governors
+    refl = tuple(cues.words.reflexive)
+    privative = set(cues.words.privative)
+    for tok in sent:
+        if tok.pos_ not in CLAUSE_POS or not matches(tok, gov.verification, refl):
+            continue
+        near = {low(t) for t in sent[max(0, tok.i - sent.start - 6): tok.i - sent.start]}
+        near |= {low(c) for h in (tok, tok.head) for c in h.children if c.dep_ in ("mark", "case", "advmod")}
+        if negated(tok, cues) or negated(tok.head, cues) or near & privative:
+            return True
+    return any(lemma(t) in cues.words.unverified or low(t) in cues.words.unverified for t in sent)

@@ -1,0 +1,355 @@
+"""provenance, private: the article's source frames and who speaks in each.
+
+A frame is a stretch of text that someone other than the outlet is the source
+of: the complement of a speech verb ("X a déclaré que ..."), a sentence under a
+source marker ("selon X", "according to X"), a quotation (which may run over
+several sentences and paragraphs), or a photo caption with an agency credit.
+Frames are found once per article, in text order, so that a pronoun speaker
+("il a ajouté", "selon lui") takes the last speaker named before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from wirecoder.lang.schema.cues import CuesData
+from wirecoder.model import Attribution
+from wirecoder.stages._provenance_grammar import (
+    CLAUSE_POS,
+    SUBJECT_DEPS,
+    Token,
+    lemma,
+    low,
+    matches,
+)
+
+# the parts of a noun phrase that name a speaker; clauses hanging off it are left out
+PHRASE_DEPS = frozenset({
+    "det", "amod", "nmod", "case", "flat", "flat:name", "flat:foreign", "compound", "appos", "nummod",
+    "fixed", "punct", "poss", "nmod:poss", "cc", "conj", "prep", "pobj", "npadvmod", "nn", "dep",
+})
+CONTENT_DEPS = ("ccomp", "xcomp", "obj", "dobj", "obl:arg", "dep", "parataxis", "attr")
+INCISE_DEPS = frozenset({"parataxis", "advcl", "conj", "dep", "ccomp", "acl:relcl", "relcl", "acl"})
+PERSON_LABELS = frozenset({"PER", "PERSON"})
+RELATIVE_DEPS = frozenset({"acl:relcl", "relcl"})
+QUOTE_MIN_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One stretch of text with a source other than the outlet."""
+
+    kind: str  # speech | marker | quote | caption
+    source: Attribution
+    verb: str | None
+    stance: str
+    start: int  # characters of the content
+    end: int
+    cue: int = -1  # token index of the speech verb or marker, -1 for quotes and captions
+    head: int = -1  # token index of the content's head (incise: the clause the verb comments on)
+    incise: bool = False
+    reason: str = ""
+
+
+def frames(doc: Any, cues: CuesData, agencies: dict[str, str]) -> list[Frame]:
+    """Every source frame of a parsed article, in text order."""
+    found: list[Frame] = []
+    for sent in doc.sents:
+        for tok in sent:
+            frame = _speech_frame(tok, cues, agencies, found) or _marker_frame(tok, sent, cues, agencies, found)
+            if frame is not None:
+                found.append(frame)
+    found.extend(_quote_frames(doc, cues, found))
+    found.extend(_caption_frames(doc.text, cues, agencies))
+    return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def _stance(tok: Token, cues: CuesData) -> tuple[str, str] | None:
+    refl = tuple(cues.words.reflexive)
+    speech = cues.speech
+    for stance, verbs in (("claims_responsibility", speech.claims_responsibility), ("denies", speech.denies),
+                          ("hedges", speech.hedges), ("predicts", speech.predicts), ("asserts", speech.asserts)):
+        cue = matches(tok, verbs, refl)
+        if cue is not None:
+            return stance, cue
+    return None
+
+
+def _speech_frame(tok: Token, cues: CuesData, agencies: dict[str, str], prior: list[Frame]) -> Frame | None:
+    if tok.pos_ not in CLAUSE_POS:
+        return None
+    stance = _stance(tok, cues)
+    if stance is None:
+        return None
+    speaker = _speaker_of(tok)
+    if speaker is None:
+        return None
+    content = _content_of(tok, speaker)
+    incise = content is None
+    if content is None:
+        if tok.dep_ not in INCISE_DEPS or tok.head is tok or tok.head.i > tok.i:
+            return None
+        content = tok.head
+        lo, hi = tok.sent.start, tok.left_edge.i
+    else:
+        lo, hi = content.left_edge.i, content.right_edge.i + 1
+    span = _trim(tok.doc, lo, hi)
+    if span is None:
+        return None
+    source = _attribution(speaker, cues, agencies, prior)
+    return Frame(kind="speech", source=source, verb=tok.text, stance=stance[0], start=span[0], end=span[1],
+                 cue=tok.i, head=content.i, incise=incise, reason="incise" if incise else "speech-verb")
+
+
+def _speaker_of(verb: Token) -> Token | None:
+    """The one who speaks: subject, passive agent, inverted subject, or the subject of the verb it hangs on."""
+    kids = list(verb.children)
+    passive = any(c.dep_ in ("nsubj:pass", "nsubjpass", "aux:pass", "auxpass") for c in kids)
+    if passive:
+        for c in kids:
+            if c.dep_ == "obl:agent":
+                return c
+            if c.dep_ == "agent":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        return None
+    for c in kids:
+        if c.dep_ in SUBJECT_DEPS and c.dep_ != "csubj":
+            return verb.head if _relative(c) and verb.dep_ in RELATIVE_DEPS else c
+    # an inverted subject in an incise ("..., a déclaré un responsable") is often parsed as an object
+    clause = any(c.dep_ in CONTENT_DEPS and c.pos_ in CLAUSE_POS for c in kids)
+    if not clause and verb.dep_ in INCISE_DEPS:
+        after = [t for t in verb.subtree if t.i > verb.i and t.pos_ in ("NOUN", "PROPN")
+                 and t.dep_ not in ("flat", "flat:name", "compound", "amod")
+                 and not any(c.dep_ in ("case", "prep") for c in t.children) and t.head.pos_ != "ADP"]
+        if after:
+            return after[0]
+    if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+        return next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+    return None
+
+
+def _relative(tok: Token) -> bool:
+    return "Rel" in tok.morph.get("PronType") or tok.tag_ in ("WDT", "WP")
+
+
+def _content_of(verb: Token, speaker: Token) -> Token | None:
+    """The head of what is said: a complement clause first, else a nominal object (the thing announced)."""
+    kids = [c for c in verb.children if c is not speaker and c.i != speaker.i]
+    for deps in (("ccomp",), ("xcomp",), ("parataxis",) if verb.dep_ == "ROOT" else (), ("obj", "dobj", "obl:arg")):
+        for c in kids:
+            if c.dep_ in deps and (c.dep_ == "ccomp" or c.pos_ not in ("PRON", "PROPN")):
+                return c
+    return None
+
+
+def _trim(doc: Any, lo: int, hi: int) -> tuple[int, int] | None:
+    """Character span of tokens lo:hi without edge punctuation, quote marks and complementisers."""
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ == "mark"):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    if lo >= hi:
+        return None
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+def _marker_frame(tok: Token, sent: Any, cues: CuesData, agencies: dict[str, str],
+                  prior: list[Frame]) -> Frame | None:
+    """A "selon X" / "according to X" frame starting at ``tok``."""
+    doc = tok.doc
+    for marker in cues.sources.markers:
+        words = marker.split()
+        end = tok.i + len(words)
+        if end > sent.end or [low(t) for t in doc[tok.i:end]] != words:
+            continue
+        speaker = _marker_speaker(doc[end - 1])
+        if speaker is None or not (sent.start <= speaker.i < sent.end):
+            continue
+        lo, hi = _phrase(speaker)
+        before = _trim(doc, sent.start, tok.i)
+        after = _trim(doc, hi, sent.end)
+        side = max((s for s in (before, after) if s is not None), key=lambda s: s[1] - s[0], default=None)
+        if side is None:
+            return None
+        source = _attribution(speaker, cues, agencies, prior)
+        return Frame(kind="marker", source=source, verb=" ".join(t.text for t in doc[tok.i:end]),
+                     stance="asserts", start=side[0], end=side[1], cue=tok.i, head=-1, reason="source-marker")
+    return None
+
+
+def _marker_speaker(last: Token) -> Token | None:
+    obj = next((c for c in last.children if c.dep_ in ("pobj", "obj", "dobj", "nmod")), None)
+    if obj is not None:
+        return obj
+    cur = last
+    while cur.dep_ in ("fixed", "flat", "mwe") and cur.head is not cur:
+        cur = cur.head
+    if cur.dep_ == "case" and cur.head is not cur:
+        return cur.head
+    nxt = next((c for c in cur.children if c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    return nxt
+
+
+def _phrase(head: Token) -> tuple[int, int]:
+    """Token range of the noun phrase that names a speaker (clauses hanging off it left out)."""
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            if cur is head and c.dep_ in ("case", "prep") and c.i < head.i:
+                continue  # the preposition that introduces the speaker ("selon", "by")
+            if c.dep_ in PHRASE_DEPS and not any(t.pos_ in CLAUSE_POS and "Fin" in t.morph.get("VerbForm")
+                                                 for t in c.subtree):
+                keep.add(c.i)
+                stack.append(c)
+    lo = hi = head.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    doc = head.doc
+    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    return lo, hi + 1
+
+
+def _attribution(head: Token, cues: CuesData, agencies: dict[str, str], prior: list[Frame]) -> Attribution:
+    """Name, role and kind of the speaker whose phrase is headed by ``head``."""
+    doc = head.doc
+    lo, hi = _phrase(head)
+    text, start = doc[lo:hi].text, doc[lo].idx
+    end = start + len(text)
+    if head.pos_ == "PRON" and prior:
+        last = next((f.source for f in reversed(prior) if f.source.kind != "outlet" and f.cue < head.i), None)
+        if last is not None:
+            return last.model_copy(update={"text": text, "start": start, "end": end})
+    person = next((e for e in doc.ents if e.label_ in PERSON_LABELS and lo <= e.start and e.end <= hi), None)
+    bare = _strip_det(doc, lo, hi)
+    agency = next((agencies[k] for k in _ngrams(doc[lo:hi]) if k in agencies), None)
+    kind = _kind(head, doc[lo:hi], person is not None, agency is not None, cues)
+    if person is not None:
+        role = _strip_det(doc, lo, person.start) or _strip_det(doc, person.end, hi)
+        return Attribution(name=person.text, role=role, kind=kind, text=text, start=start, end=end)
+    name = agency if kind == "agency" and agency else bare
+    return Attribution(name=name, role=None, kind=kind, text=text, start=start, end=end)
+
+
+def _ngrams(span: Any) -> list[str]:
+    words = [low(t) for t in span]
+    return [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)]
+
+
+def _strip_det(doc: Any, lo: int, hi: int) -> str | None:
+    """The words lo:hi up to the first comma, without a leading determiner or edge punctuation."""
+    toks = [t for t in doc[lo:hi]]
+    cut = next((k for k, t in enumerate(toks) if k > 0 and t.text == ","), len(toks))
+    toks = toks[:cut]
+    while toks and (toks[0].is_punct or toks[0].dep_ == "det" or toks[0].pos_ == "DET"):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return str(doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)])
+
+
+def _kind(head: Token, span: Any, person: bool, agency: bool, cues: CuesData) -> str:
+    src = cues.sources
+    sentence = {lemma(t) for t in head.sent} | {low(t) for t in head.sent}
+    dets = {low(t) for t in span if t.dep_ == "det" or t.pos_ == "DET"}
+    plural_bare = "Plur" in head.morph.get("Number") and not dets
+    if agency or (lemma(head) in src.agency and any(t.pos_ == "PROPN" for t in span)):
+        return "agency"
+    if person:
+        return "named"
+    if sentence & set(src.anonymity):
+        return "anonymous"
+    if lemma(head) in src.anonymous and (dets & set(src.indefinite) or plural_bare):
+        return "anonymous"
+    if lemma(head) in src.official or low(head) in src.official:
+        return "official"
+    if head.pos_ == "PROPN":
+        return "named"
+    return "anonymous" if lemma(head) in src.anonymous else "named"
+
+
+def _quote_spans(text: str, cues: CuesData) -> list[tuple[int, int]]:
+    """Character spans of quotation contents; an opening mark inside an open quote continues it."""
+    spans: list[tuple[int, int]] = []
+    for opening, closing in cues.punctuation.quotes:
+        i, n = 0, len(text)
+        while i < n:
+            start = text.find(opening, i)
+            if start < 0:
+                break
+            if opening == closing and start + 1 < n and text[start + 1].isspace():
+                i = start + 1  # a straight mark followed by a space closes, it does not open
+                continue
+            end = text.find(closing, start + 1)
+            if end < 0:
+                break
+            spans.append((start + 1, end))
+            i = end + 1
+    return spans
+
+
+def _quote_frames(doc: Any, cues: CuesData, speech: list[Frame]) -> list[Frame]:
+    out: list[Frame] = []
+    for start, end in _quote_spans(doc.text, cues):
+        while end > start and (doc.text[end - 1].isspace() or doc.text[end - 1] in ",;:"):
+            end -= 1
+        while start < end and doc.text[start].isspace():
+            start += 1
+        if len(doc.text[start:end].split()) < QUOTE_MIN_WORDS:
+            continue
+        first = doc.char_span(start, end, alignment_mode="expand")
+        if first is None or len(first) == 0:
+            continue
+        open_sent, close_sent = first[0].sent, first[-1].sent
+        near = [f for f in speech if f.kind == "speech" and not (start <= doc[f.cue].idx < end)
+                and (open_sent.start <= f.cue < open_sent.end or close_sent.start <= f.cue < close_sent.end)]
+        if near:
+            best = min(near, key=lambda f: min(abs(doc[f.cue].idx - start), abs(doc[f.cue].idx - end)))
+            out.append(Frame(kind="quote", source=best.source, verb=best.verb, stance=best.stance,
+                             start=start, end=end, reason="quote"))
+            continue
+        before = [f for f in speech if f.kind in ("speech", "marker") and doc[f.cue].idx < start
+                  and open_sent.start - f.cue < 80]
+        if before:
+            out.append(Frame(kind="quote", source=before[-1].source, verb=before[-1].verb, stance="asserts",
+                             start=start, end=end, reason="quote-continued"))
+    return out
+
+
+def _caption_frames(text: str, cues: CuesData, agencies: dict[str, str]) -> list[Frame]:
+    """Short lines that end with an agency credit ("... /AFP", "(Reuters)", "Photo: AP")."""
+    if not agencies:
+        return []
+    names = "|".join(re.escape(k) for k in sorted(agencies, key=len, reverse=True))
+    credit = re.compile(rf"(?:[/©(]|\b(?:{'|'.join(map(re.escape, cues.sources.credit))})\b\s*:?)\s*"
+                        rf"({names})\s*\)?\s*$", re.IGNORECASE) if cues.sources.credit else None
+    slash = re.compile(rf"(?:[/©(])\s*({names})\s*\)?\s*$", re.IGNORECASE)
+    out: list[Frame] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip() or len(line.split()) > 40:
+            continue
+        m = (credit.search(line) if credit else None) or slash.search(line)
+        if m is None:
+            continue
+        body = line[: m.start()].rstrip(" -–—,:;")
+        lead = len(body) - len(body.lstrip())
+        if len(body.split()) < 2:
+            continue
+        name = agencies[m.group(1).casefold()]
+        source = Attribution(name=name, role=None, kind="agency", text=m.group(1),
+                             start=start + m.start(1), end=start + m.end(1))
+        out.append(Frame(kind="caption", source=source, verb=None, stance="asserts",
+                         start=start + lead, end=start + len(body), reason="caption-credit"))
+    return out
