@@ -1,0 +1,76 @@
+"""techniques, step 3: the article's genre (reporting / opinion / satire) and its evidence.
+
+The evidence is read in the author's voice, outside quotations: first-person
+words, evaluative cues, rhetorical questions and exclamations push towards
+opinion; attribution and a wire dateline push towards reporting; satirical
+outlets and markers make satire.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from wirecoder.model import Genre, GenreCall
+from wirecoder.stages._techniques_match import ATTRIBUTION, FIRST_PERSON, SATIRE, Hit
+
+# A wire dateline: a place name in capitals, then a comma or a bracket, near the top.
+DATELINE = re.compile(r"^[^\S\n]*[A-ZÀ-Þ][A-ZÀ-Þ'’./\- ]{2,}(?:\([^)\n]*\))?[,(]", re.MULTILINE)
+DATELINE_CHARS = 600
+EVALUATIVE = ("Loaded_Language", "Name_Calling-Labeling")
+# Weights of the opinion score and the threshold above which a text is opinion.
+WEIGHTS = {"technique_density": 1.0, "evaluative_per_100_words": 0.5, "first_person": 1.5,
+           "rhetorical_questions": 3.0, "exclamations": 2.0, "attribution": -1.0, "dateline": -1.0}
+OPINION_AT = 0.45
+
+
+def _in(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _sentence_marks(doc: Any, quotes: Sequence[tuple[int, int]]) -> tuple[int, int, int]:
+    """Sentences, and those ending in ``?`` and ``!`` in the author's voice."""
+    total = questions = exclaims = 0
+    for sent in doc.sents:
+        text = sent.text.strip()
+        if not any(ch.isalpha() for ch in text):
+            continue
+        total += 1
+        end = sent.start_char + len(sent.text.rstrip())
+        if _in(quotes, end - 1, end):
+            continue
+        questions += text.endswith("?")
+        exclaims += text.endswith("!")
+    return max(total, 1), questions, exclaims
+
+
+def evidence(doc: Any, hits: Sequence[Hit], quotes: Sequence[tuple[int, int]], outlet: str | None,
+             satire_outlets: Sequence[str]) -> dict[str, float]:
+    """Named genre features of one article."""
+    sentences, questions, exclaims = _sentence_marks(doc, quotes)
+    words = max(sum(1 for t in doc if t.is_alpha), 1)
+
+    def outside(hit: Hit) -> bool:
+        return not _in(quotes, doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1]))
+
+    voice = [h for h in hits if outside(h)]
+    strong = [h for h in voice if h.cue.tier == "strong"]
+    satire_outlet = bool(outlet) and any(name in (outlet or "").lower() for name in satire_outlets)
+    return {
+        "technique_density": round(len(strong) / sentences, 3),
+        "evaluative_per_100_words": round(100 * sum(h.cue.technique in EVALUATIVE for h in strong) / words, 3),
+        "first_person": round(sum(h.cue.technique == FIRST_PERSON for h in voice) / sentences, 3),
+        "rhetorical_questions": round(questions / sentences, 3),
+        "exclamations": round(exclaims / sentences, 3),
+        "attribution": round(sum(h.cue.technique == ATTRIBUTION for h in hits) / sentences, 3),
+        "dateline": float(bool(DATELINE.search(doc.text[:DATELINE_CHARS]))),
+        "satire_markers": float(sum(h.cue.technique == SATIRE for h in hits) + satire_outlet),
+    }
+
+
+def call(features: dict[str, float]) -> GenreCall:
+    """The genre, from the named features (the opinion score is added to them)."""
+    score = round(sum(w * features[name] for name, w in WEIGHTS.items()), 3)
+    label: Genre = "satire" if features["satire_markers"] > 0 else "opinion" if score >= OPINION_AT else "reporting"
+    return GenreCall(label=label, evidence={**features, "opinion_score": score})
