@@ -29,7 +29,7 @@ REACH_KM = {
     "MX": 1800, "AR": 2200, "IR": 1200, "NE": 900, "ML": 1000, "TD": 1000, "EG": 900,
     "ET": 900, "SO": 1000, "NG": 800, "CO": 1000, "PK": 1000, "AF": 700, "MM": 1000,
     "UA": 900, "FR": 1000, "GB": 800, "NO": 1200, "CL": 2500, "PE": 1200, "TR": 900,
-    "YE": 900, "IQ": 700, "SY": 500, "ZA": 1200, "MZ": 1200,
+    "YE": 900, "IQ": 700, "SY": 500, "ZA": 1200, "MZ": 1200, "JP": 1800,
 }
 DEFAULT_REACH_KM = 800
 # Rough bounding boxes (lat_min, lat_max, lon_min, lon_max) of the conflict countries,
