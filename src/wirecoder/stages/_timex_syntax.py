@@ -1,0 +1,82 @@
+"""time, the parse side: which way a clause points, and which clause a word belongs to.
+
+Read from the spaCy parse the ``parse`` stage made; nothing is re-tokenised.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CLAUSE_POS = ("VERB", "AUX")
+PAST_TENSES = ("Past", "Imp")
+MAX_HOPS = 12
+
+
+def tokens(doc: Any, start: int, end: int) -> Any:
+    """The spaCy span covering characters ``start:end`` (widened to whole tokens)."""
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _aux_children(tok: Any) -> list[Any]:
+    return [c for c in tok.children if c.dep_.startswith("aux")]
+
+
+def _is_cue(tok: Any, cues: set[str], perfect: set[str]) -> bool:
+    """A future cue in a non-past form ("will", "doit", "is expected"), not "a dû" or "had planned"."""
+    if tok.lemma_.lower() not in cues:
+        return False
+    auxes = _aux_children(tok)
+    if any(a.lemma_.lower() in perfect for a in auxes):
+        return False
+    passive = [a for a in auxes if "pass" in a.dep_]
+    tense = tok.morph.get("Tense")
+    if passive:
+        return not any(t in PAST_TENSES for a in passive for t in a.morph.get("Tense"))
+    return not any(t in PAST_TENSES for t in tense) and "Part" not in tok.morph.get("VerbForm")
+
+
+def _points_forward(verb: Any, cues: set[str], perfect: set[str]) -> bool:
+    for tok in (verb, *_aux_children(verb)):
+        if "Fut" in tok.morph.get("Tense") or _is_cue(tok, cues, perfect):
+            return True
+    return False
+
+
+def clause_is_future(doc: Any, start: int, end: int, cues: set[str], perfect: set[str]) -> bool:
+    """True when the verbs governing characters ``start:end`` put them after the speaker's now."""
+    span = tokens(doc, start, end)
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(MAX_HOPS):
+        if tok.pos_ in CLAUSE_POS:
+            if _points_forward(tok, cues, perfect):
+                return True
+            if "Fin" in tok.morph.get("VerbForm") and tok.lemma_.lower() not in cues:
+                return False
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def clause_head(tok: Any) -> Any:
+    """The verb whose clause holds ``tok`` (the sentence root when none)."""
+    for _ in range(MAX_HOPS):
+        if tok.pos_ in CLAUSE_POS and tok.dep_ not in ("aux", "aux:tense", "aux:pass", "auxpass", "cop"):
+            return tok
+        if tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def governs(head: Any, tok: Any) -> bool:
+    """True when ``tok`` hangs under ``head`` in the parse."""
+    for _ in range(MAX_HOPS):
+        if tok.i == head.i:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
