@@ -10,53 +10,48 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from wirecoder.model import Genre, GenreCall
-from wirecoder.stages._techniques_match import ATTRIBUTION, FIRST_PERSON, SATIRE, Hit
+from wirecoder.stages._techniques_match import ATTRIBUTION, FIRST_PERSON, SATIRE, Hit, Tokens
 
-# A wire dateline: a place name in capitals, then a comma or a bracket, near the top.
-DATELINE = re.compile(r"^[^\S\n]*[A-ZÀ-Þ][A-ZÀ-Þ'’./\- ]{2,}(?:\([^)\n]*\))?[,(]", re.MULTILINE)
+# A wire dateline near the top: a place name in capitals, maybe a bracket, a comma, then a date.
+DATELINE = re.compile(r"^[^\S\n]*[A-ZÀ-Þ][A-ZÀ-Þ'’./\- ]{2,}(?:\([^)\n]*\))?,[^\n]{0,30}?\d", re.MULTILINE)
 DATELINE_CHARS = 600
 EVALUATIVE = ("Loaded_Language", "Name_Calling-Labeling")
 # Weights of the opinion score and the threshold above which a text is opinion.
 WEIGHTS = {"technique_density": 1.0, "evaluative_per_100_words": 0.5, "first_person": 1.5,
            "rhetorical_questions": 3.0, "exclamations": 2.0, "attribution": -1.0, "dateline": -1.0}
-OPINION_AT = 0.45
+OPINION_AT = 0.15
 
 
 def _in(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _sentence_marks(doc: Any, quotes: Sequence[tuple[int, int]]) -> tuple[int, int, int]:
+def _sentence_marks(text: str, toks: Tokens, quotes: Sequence[tuple[int, int]]) -> tuple[int, int, int]:
     """Sentences, and those ending in ``?`` and ``!`` in the author's voice."""
     total = questions = exclaims = 0
-    for sent in doc.sents:
-        text = sent.text.strip()
-        if not any(ch.isalpha() for ch in text):
+    for a, b in dict.fromkeys(toks.sent):
+        sentence = text[toks.start[a]:toks.end[b - 1]].rstrip()
+        if not any(ch.isalpha() for ch in sentence):
             continue
         total += 1
-        end = sent.start_char + len(sent.text.rstrip())
+        end = toks.start[a] + len(sentence)
         if _in(quotes, end - 1, end):
             continue
-        questions += text.endswith("?")
-        exclaims += text.endswith("!")
+        questions += sentence.endswith("?")
+        exclaims += sentence.endswith("!")
     return max(total, 1), questions, exclaims
 
 
-def evidence(doc: Any, hits: Sequence[Hit], quotes: Sequence[tuple[int, int]], outlet: str | None,
-             satire_outlets: Sequence[str]) -> dict[str, float]:
+def evidence(text: str, toks: Tokens, hits: Sequence[Hit], quotes: Sequence[tuple[int, int]],
+             outlet: str | None, satire_outlets: Sequence[str]) -> dict[str, float]:
     """Named genre features of one article."""
-    sentences, questions, exclaims = _sentence_marks(doc, quotes)
-    words = max(sum(1 for t in doc if t.is_alpha), 1)
-
-    def outside(hit: Hit) -> bool:
-        return not _in(quotes, doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1]))
-
-    voice = [h for h in hits if outside(h)]
+    sentences, questions, exclaims = _sentence_marks(text, toks, quotes)
+    words = max(toks.words, 1)
+    voice = [h for h in hits if not _in(quotes, toks.start[h.start], toks.end[h.end - 1])]
     strong = [h for h in voice if h.cue.tier == "strong"]
-    satire_outlet = bool(outlet) and any(name in (outlet or "").lower() for name in satire_outlets)
+    satire_outlet = any(name in (outlet or "").lower() for name in satire_outlets)
     return {
         "technique_density": round(len(strong) / sentences, 3),
         "evaluative_per_100_words": round(100 * sum(h.cue.technique in EVALUATIVE for h in strong) / words, 3),
@@ -64,7 +59,7 @@ def evidence(doc: Any, hits: Sequence[Hit], quotes: Sequence[tuple[int, int]], o
         "rhetorical_questions": round(questions / sentences, 3),
         "exclamations": round(exclaims / sentences, 3),
         "attribution": round(sum(h.cue.technique == ATTRIBUTION for h in hits) / sentences, 3),
-        "dateline": float(bool(DATELINE.search(doc.text[:DATELINE_CHARS]))),
+        "dateline": float(bool(DATELINE.search(text[:DATELINE_CHARS]))),
         "satire_markers": float(sum(h.cue.technique == SATIRE for h in hits) + satire_outlet),
     }
 

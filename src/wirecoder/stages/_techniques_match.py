@@ -10,7 +10,6 @@ language's own tokenizer so that elisions and hyphens split as in the parse.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,7 +51,8 @@ class Hit:
 
 @dataclass(frozen=True)
 class Matcher:
-    index: dict[str, tuple[Cue, ...]]
+    index: dict[str, tuple[Cue, ...]]  # one-word cues and cues whose second word is a wildcard
+    pairs: dict[tuple[str, str], tuple[Cue, ...]]  # other cues, by their first two words
     fold: tuple[tuple[str, str], ...]
 
 
@@ -93,55 +93,87 @@ def matcher(code: str) -> Matcher:
     """The compiled cue matcher of a language (built once per process)."""
     tokenize = _tokenizer(code)
     index: dict[str, list[Cue]] = {}
+    pairs: dict[tuple[str, str], list[Cue]] = {}
     seen: set[tuple[str, str, tuple[Word, ...]]] = set()
     for tech, tier, entry in _entries(code):
         words = _words(entry, tokenize)
         if not words or words[0].form in (ANY, GAP_MARK) or (tech, tier, words) in seen:
             continue
         seen.add((tech, tier, words))
-        index.setdefault(words[0].form, []).append(Cue(tech, tier, words, entry))
+        cue = Cue(tech, tier, words, entry)
+        if len(words) > 1 and words[1].form not in (ANY, GAP_MARK):
+            pairs.setdefault((words[0].form, words[1].form), []).append(cue)
+        else:
+            index.setdefault(words[0].form, []).append(cue)
     fold = tuple(sorted(lang.load(code).techniques.fold, key=lambda f: -len(f[0])))
-    return Matcher({k: tuple(v) for k, v in index.items()}, fold)
+    return Matcher({k: tuple(v) for k, v in index.items()}, {k: tuple(v) for k, v in pairs.items()}, fold)
 
 
-def _keys(token: Any, fold: Sequence[tuple[str, str]]) -> frozenset[str]:
-    lower = token.lower_.translate(APOSTROPHES)
-    keys = {lower, token.lemma_.lower().translate(APOSTROPHES)}
-    for ending, repl in fold:
+@functools.lru_cache(maxsize=100_000)
+def _token_keys(code: str, lower: str, lemma: str) -> frozenset[str]:
+    """The forms a token may match: surface, lemma and surface with one ending folded."""
+    lower = lower.translate(APOSTROPHES)
+    keys = {lower, lemma.lower().translate(APOSTROPHES)}
+    for ending, repl in matcher(code).fold:
         if lower.endswith(ending) and len(lower) > len(ending) + 2:
             keys.add(lower[: -len(ending)] + repl)
     return frozenset(keys)
 
 
-def _extend(words: tuple[Word, ...], w: int, i: int, stop: int, keys: list[frozenset[str]],
-            pos: list[str]) -> int | None:
+@dataclass(frozen=True)
+class Tokens:
+    """What the matcher reads of a parse, read once: per token its keys, part of speech,
+    sentence (token range) and characters."""
+
+    keys: list[frozenset[str]]
+    pos: list[str]
+    sent: list[tuple[int, int]]
+    start: list[int]
+    end: list[int]
+    words: int  # alphabetic tokens
+
+
+def tokens(doc: Any, code: str) -> Tokens:
+    """The token view of a spaCy doc."""
+    from spacy.attrs import IDX, IS_ALPHA, LEMMA, LENGTH, LOWER, POS, SENT_START
+
+    rows = doc.to_array([LOWER, LEMMA, POS, SENT_START, IDX, LENGTH, IS_ALPHA]).tolist()
+    strings = doc.vocab.strings
+    keys = [_token_keys(code, strings[r[0]], strings[r[1]]) for r in rows]
+    pos = [strings[r[2]] if r[2] else "" for r in rows]
+    starts = [i for i, r in enumerate(rows) if i == 0 or r[3] == 1] + [len(rows)]
+    sent = [(a, b) for a, b in zip(starts, starts[1:], strict=False) for _ in range(a, b)]
+    return Tokens(keys, pos, sent, [r[4] for r in rows], [r[4] + r[5] for r in rows],
+                  sum(r[6] for r in rows))
+
+
+def _extend(words: tuple[Word, ...], w: int, i: int, stop: int, toks: Tokens) -> int | None:
     """End token of a match of ``words[w:]`` starting at token ``i`` (None when none)."""
-    if w == len(words):
-        return i
-    word = words[w]
-    if word.form == GAP_MARK:
-        for j in range(i, min(i + GAP, stop) + 1):
-            end = _extend(words, w + 1, j, stop, keys, pos)
-            if end is not None:
-                return end
-        return None
-    if i >= stop:
-        return None
-    if word.form != ANY and (word.form not in keys[i] or (word.pos is not None and pos[i] != word.pos)):
-        return None
-    return _extend(words, w + 1, i + 1, stop, keys, pos)
+    while w < len(words):
+        word = words[w]
+        if word.form == GAP_MARK:
+            for j in range(i, min(i + GAP, stop) + 1):
+                end = _extend(words, w + 1, j, stop, toks)
+                if end is not None:
+                    return end
+            return None
+        if i >= stop or (word.form != ANY and (word.form not in toks.keys[i]
+                                               or (word.pos is not None and toks.pos[i] != word.pos))):
+            return None
+        w, i = w + 1, i + 1
+    return i
 
 
-def hits(doc: Any, m: Matcher) -> list[Hit]:
-    """Every cue occurrence in a spaCy doc, inside one sentence each."""
-    keys = [_keys(t, m.fold) for t in doc]
-    pos = [t.pos_ for t in doc]
+def hits(toks: Tokens, m: Matcher) -> list[Hit]:
+    """Every cue occurrence, inside one sentence each."""
     found: list[Hit] = []
-    for sent in doc.sents:
-        for i in range(sent.start, sent.end):
-            for key in keys[i]:
-                for cue in m.index.get(key, ()):
-                    end = _extend(cue.words, 0, i, sent.end, keys, pos)
-                    if end is not None:
-                        found.append(Hit(cue, i, end))
+    for i, keys in enumerate(toks.keys):
+        stop = toks.sent[i][1]
+        after = toks.keys[i + 1] if i + 1 < stop else frozenset()
+        candidates = [cue for key in keys for cue in m.index.get(key, ())]
+        candidates += [cue for key in keys for nxt in after for cue in m.pairs.get((key, nxt), ())]
+        for cue in candidates:
+            end = _extend(cue.words, 0, i, stop, toks)
+            if end is not None:
+                found.append(Hit(cue, i, end))
     return list(dict.fromkeys(found))
