@@ -38,7 +38,7 @@ FACILITY_KINDS = {
 # Largest distance (km) from the country's point that a unit or facility may lie:
 # big countries get more room; the default suits a mid-sized state.
 REACH_KM = {
-    "RU": 4500,
+    "RU": 7000,
     "US": 4500,
     "CA": 3500,
     "CN": 3000,
@@ -62,7 +62,7 @@ REACH_KM = {
     "ET": 900,
     "SO": 1000,
     "NG": 800,
-    "CO": 1000,
+    "CO": 1500,
     "PK": 1000,
     "AF": 700,
     "MM": 1000,
@@ -112,7 +112,7 @@ BBOX = {
     "MM": (9.7, 28.6, 92.1, 101.2),
     "AM": (38.8, 41.3, 43.4, 46.7),
     "AZ": (38.3, 41.95, 44.7, 50.4),
-    "CO": (-4.3, 13.5, -79.1, -66.8),
+    "CO": (-4.3, 13.5, -82.0, -66.8),
     "MX": (14.5, 32.8, -117.2, -86.7),
     "HT": (18.0, 20.1, -74.5, -71.6),
     "KE": (-4.8, 5.1, 33.9, 42.0),
