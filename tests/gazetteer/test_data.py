@@ -150,9 +150,11 @@ def country_points() -> dict[str, tuple[float, float]]:
 
 @functools.cache
 def admin1_names() -> dict[str, set[str]]:
+    """The ``name`` of every admin1 row, by country: what a facility's ``admin1`` must be."""
     out: dict[str, set[str]] = {}
     for r in rows("admin1.tsv"):
-        out.setdefault(r["country"], set()).update(n.casefold() for n in [r["name"], *r["names"].split("|")])
+        if r["kind"] == "admin1":
+            out.setdefault(r["country"], set()).add(r["name"])
     return out
 
 
@@ -300,7 +302,7 @@ def test_facility_admin1_is_known() -> None:
     bad = [
         r["id"]
         for r in rows("facilities.tsv")
-        if r["admin1"] and r["admin1"].casefold() not in known.get(r["country"], set())
+        if r["admin1"] and r["admin1"] not in known.get(r["country"], set())
     ]
     assert bad == []
 
