@@ -23,6 +23,7 @@ SLOGAN_FRAME = "_slogan_frame"
 FIRST_PERSON = "_first_person"
 ATTRIBUTION = "_attribution"
 SATIRE = "_satire"
+SENTENCE_END = ".!?…"
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
@@ -135,16 +136,20 @@ class Tokens:
 
 def tokens(doc: Any, code: str) -> Tokens:
     """The token view of a spaCy doc."""
-    from spacy.attrs import IDX, IS_ALPHA, LEMMA, LENGTH, LOWER, POS, SENT_START
+    from spacy.attrs import IDX, IS_ALPHA, LEMMA, LENGTH, ORTH, POS
 
-    rows = doc.to_array([LOWER, LEMMA, POS, SENT_START, IDX, LENGTH, IS_ALPHA]).tolist()
+    rows = doc.to_array([ORTH, LEMMA, POS, IDX, LENGTH, IS_ALPHA]).tolist()
     strings = doc.vocab.strings
-    keys = [_token_keys(code, strings[r[0]], strings[r[1]]) for r in rows]
+    orth = [strings[r[0]] for r in rows]
+    keys = [_token_keys(code, o.lower(), strings[r[1]]) for o, r in zip(orth, rows, strict=True)]
     pos = [strings[r[2]] if r[2] else "" for r in rows]
-    starts = [i for i, r in enumerate(rows) if i == 0 or r[3] == 1] + [len(rows)]
+    # Sentences end at final punctuation and line breaks: the parser's own boundaries are
+    # unreliable on news text (hyphens, datelines, captions), and a cue never spans one.
+    starts = [0] + [i + 1 for i, o in enumerate(orth[:-1]) if "\n" in o or (o and not o.strip(SENTENCE_END))]
+    starts = sorted(set(starts)) + [len(rows)]
     sent = [(a, b) for a, b in zip(starts, starts[1:], strict=False) for _ in range(a, b)]
-    return Tokens(keys, pos, sent, [r[4] for r in rows], [r[4] + r[5] for r in rows],
-                  sum(r[6] for r in rows))
+    return Tokens(keys, pos, sent, [r[3] for r in rows], [r[3] + r[4] for r in rows],
+                  sum(r[5] for r in rows))
 
 
 def _extend(words: tuple[Word, ...], w: int, i: int, stop: int, toks: Tokens) -> int | None:
