@@ -14,12 +14,12 @@ from typing import Any
 
 from wirecoder.model import EventDate, Parsed, Span, Timex
 from wirecoder.stages._timex_resolve import span_precision
-from wirecoder.stages._timex_syntax import clause_head, governs, tokens
+from wirecoder.stages._timex_syntax import clause_head, governs, hops, tokens
 
 FUTURE_DAYS = 7  # an expected event with no date of its own: the week after the anchor
 BACKGROUND = ("year", "season")  # too coarse to date an event outside its own clause
 LONG_DAYS = 62  # a span longer than this dates only its own clause
-SHORT_PARAGRAPH = 300  # characters: a line this short (a caption) is read as one sentence
+SENTENCE_END = (*".!?…»”\"", "")  # what ends a sentence ("" : the paragraph's start)
 
 
 def _usable(t: Timex, anchor: date | None, future: bool) -> bool:
@@ -42,27 +42,48 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+def _sentence(doc: Any, sent: Any, para: tuple[int, int]) -> tuple[int, int]:
+    """The sentence's characters within its paragraph, joined to its neighbours where the parser
+    split without a full stop (a caption "..., Aïn al-Asad, le 8 janvier 2020/AFP")."""
+    text = doc.text
+    lo, hi = max(sent.start_char, para[0]), min(sent.end_char, para[1])
+    while lo > para[0] and text[para[0]:lo].rstrip()[-1:] not in SENTENCE_END:
+        back = len(text[:lo].rstrip()) - 1
+        prev = tokens(doc, back, back + 1)
+        if prev is None or prev.sent.start_char >= lo:
+            break
+        lo = max(para[0], prev.sent.start_char)
+    while hi < para[1] and text[lo:hi].rstrip()[-1:] not in SENTENCE_END:
+        ahead = hi + len(text[hi:para[1]]) - len(text[hi:para[1]].lstrip())
+        nxt = tokens(doc, ahead, ahead + 1) if ahead < para[1] else None
+        if nxt is None or nxt.sent.end_char <= hi:
+            break
+        hi = min(para[1], nxt.sent.end_char)
+    return lo, hi
+
+
 def _in_sentence(trigger: Any, sent: Any, para: tuple[int, int], timexes: list[Timex],
                  doc: Any) -> tuple[Timex, str] | None:
-    lo, hi = max(sent.start_char, para[0]), min(sent.end_char, para[1])
-    if para[1] - para[0] <= SHORT_PARAGRAPH:  # a caption or a one-line lead is one unit, whatever the parser split
-        lo, hi = para
+    lo, hi = _sentence(doc, sent, para)
     here = [t for t in timexes if lo <= t.span.start and t.span.end <= hi]
     if not here:
         return None
     root = trigger.root
     clause = clause_head(root)
-    tied: list[tuple[int, int, Timex]] = []
+    tied: list[tuple[int, int, int, Timex]] = []
     for t in here:
         span = tokens(doc, t.span.start, t.span.end)
         if span is None:
             continue
-        if governs(root, span.root):
-            tied.append((0, abs(t.span.start - trigger.start_char), t))
-        elif clause_head(span.root).i == clause.i:
-            tied.append((1, abs(t.span.start - trigger.start_char), t))
+        distance = abs(t.span.start - trigger.start_char)
+        own = clause_head(span.root).i == clause.i
+        if (own and governs(root, span.root)) or (governs(span.root, clause) and clause.i != span.root.i):
+            # under the trigger itself, or the trigger's clause under it ("le 5 janvier, date à laquelle ...")
+            tied.append((0, 0, distance, t))
+        elif own:
+            tied.append((1, hops(clause, span.root) or 0, distance, t))
     if tied:
-        return min(tied, key=lambda x: (x[0], x[1]))[2], "same-clause"
+        return min(tied, key=lambda x: x[:3])[3], "same-clause"
     loose = [t for t in here if not _coarse(t)]
     if loose:
         return min(loose, key=lambda t: abs(t.span.start - trigger.start_char)), "same-sentence"

@@ -10,6 +10,9 @@ from typing import Any
 CLAUSE_POS = ("VERB", "AUX")
 PAST_TENSES = ("Past", "Imp")
 MAX_HOPS = 12
+AUX_DEPS = ("aux", "aux:tense", "aux:pass", "auxpass", "cop")
+# dependency labels (UD and ClearNLP) that open a clause of their own, whatever the word's tag
+CLAUSE_DEPS = ("acl", "acl:relcl", "relcl", "advcl", "ccomp", "parataxis")
 
 
 def tokens(doc: Any, start: int, end: int) -> Any:
@@ -61,9 +64,9 @@ def clause_is_future(doc: Any, start: int, end: int, cues: set[str], perfect: se
 
 
 def clause_head(tok: Any) -> Any:
-    """The verb whose clause holds ``tok`` (the sentence root when none)."""
+    """The verb (or the head of a participial or relative modifier) whose clause holds ``tok``."""
     for _ in range(MAX_HOPS):
-        if tok.pos_ in CLAUSE_POS and tok.dep_ not in ("aux", "aux:tense", "aux:pass", "auxpass", "cop"):
+        if tok.pos_ in CLAUSE_POS and tok.dep_ not in AUX_DEPS or tok.dep_ in CLAUSE_DEPS:
             return tok
         if tok.head.i == tok.i:
             return tok
@@ -71,12 +74,17 @@ def clause_head(tok: Any) -> Any:
     return tok
 
 
+def hops(head: Any, tok: Any) -> int | None:
+    """How many arcs up from ``tok`` to ``head`` (None when ``tok`` does not hang under it)."""
+    for n in range(MAX_HOPS):
+        if tok.i == head.i:
+            return n
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
 def governs(head: Any, tok: Any) -> bool:
     """True when ``tok`` hangs under ``head`` in the parse."""
-    for _ in range(MAX_HOPS):
-        if tok.i == head.i:
-            return True
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
+    return hops(head, tok) is not None
