@@ -75,10 +75,24 @@ def language_of(article: Article, config: Config) -> str:
     return code
 
 
+def _lines_split(pipeline: Any, text: str) -> Any:
+    """The tokenised text with a sentence start after every line break.
+
+    Headlines, captions and datelines end without a full stop; left to the
+    parser they run into the next line's sentence.
+    """
+    doc = pipeline.make_doc(text)
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text_with_ws and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
 def parse(article: Article, config: Config) -> Parsed:
     """One article, parsed."""
     code = language_of(article, config)
-    return Parsed(article=article, language=code, doc=nlp(code, config.model_size)(article.text))
+    pipeline = nlp(code, config.model_size)
+    return Parsed(article=article, language=code, doc=pipeline(_lines_split(pipeline, article.text)))
 
 
 def parse_many(articles: Iterable[Article], config: Config) -> Iterator[Parsed | tuple[Article, Exception]]:
@@ -95,8 +109,9 @@ def parse_many(articles: Iterable[Article], config: Config) -> Iterator[Parsed |
                 by_lang.setdefault(code, []).append(i)
         docs: dict[int, Any] = {}
         for code, idx in by_lang.items():
-            texts = [batch[i][0].text for i in idx]
-            for i, doc in zip(idx, nlp(code, config.model_size).pipe(texts, batch_size=config.batch_size), strict=True):
+            pipeline = nlp(code, config.model_size)
+            texts = [_lines_split(pipeline, batch[i][0].text) for i in idx]
+            for i, doc in zip(idx, pipeline.pipe(texts, batch_size=config.batch_size), strict=True):
                 docs[i] = doc
         for i, (article, code) in enumerate(batch):
             if isinstance(code, Exception):

@@ -78,7 +78,7 @@ def run(doc: Parsed, pack: LangPack, timexes: list[Timex], places: list[Place],
     events: list[Event] = []
     for trigger, entry in find_triggers(doc, pack):
         sent = doc.doc.char_span(trigger.start, trigger.end, alignment_mode="expand").sent
-        evidence = Evidence(text=sent.text, start=sent.start_char, end=sent.end_char)
+        evidence = _evidence(sent)
         actor1, actor2 = _arguments(doc, trigger, actors, pack)
         date = timex.event_date(trigger, doc, timexes, anchor)
         proto = Event(id="", event_type=SUB_EVENT_TYPE[entry.label], sub_event_type=entry.label, date=date,
@@ -90,6 +90,12 @@ def run(doc: Parsed, pack: LangPack, timexes: list[Timex], places: list[Place],
             events.append(proto.model_copy(update={"location": loc, "reasons": reasons}))
     merged = _merge(events)
     return [e.model_copy(update={"id": f"{doc.article.id}-e{i}"}) for i, e in enumerate(merged, 1)]
+
+
+def _evidence(sent: Any) -> Evidence:
+    """The sentence as evidence, without the line breaks that may trail it."""
+    text = sent.text.rstrip()
+    return Evidence(text=text, start=sent.start_char, end=sent.start_char + len(text))
 
 
 # --------------------------------------------------------------------------- arguments
@@ -174,12 +180,14 @@ def _merge(events: list[Event]) -> list[Event]:
 
 
 def _same(a: Event, b: Event) -> bool:
-    if a.sub_event_type != b.sub_event_type or a.location is None or b.location is None:
+    if a.event_type != b.event_type or a.location is None or b.location is None:
         return False
-    if a.evidence.start == b.evidence.start:
-        return False  # one sentence naming the act twice is rare; two places in it are two events
+    if a.sub_event_type != b.sub_event_type and a.evidence.start != b.evidence.start:
+        return False
     if (a.location.gazetteer_id or a.location.name) != (b.location.gazetteer_id or b.location.name):
         return False
+    if a.evidence.start == b.evidence.start:
+        return True  # "trois frappes aux roquettes": two triggers, one act at one place
     da, db = a.date, b.date
     if da.start and db.start and da.end and db.end:
         return da.start <= db.end and db.start <= da.end
