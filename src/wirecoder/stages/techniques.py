@@ -22,8 +22,9 @@ MOST_LOADED = 3
 CONFIDENCE = {"strong": 0.7, "weak": 0.45}
 SUPPORT_BONUS = 0.15
 IMPLIED_FACTOR = 0.8
-# The evaluative techniques: a labelling verb ("called them ...") or an opinion piece supports their weak cues.
+# Weak cues that a labelling verb ("called them ...") supports, and those that an opinion piece supports.
 LABELS = ("Name_Calling-Labeling", "Loaded_Language")
+OPINION_SUPPORTED = (*LABELS, "Exaggeration-Minimisation")
 
 Quotes = Sequence[tuple[int, int]]
 
@@ -101,7 +102,7 @@ def _supports(text: str, toks: Tokens, hit: Hit, found: Sequence[Hit], quotes: Q
     if any(o.cue.tier == "strong" and o.cue.technique in TECHNIQUES
            and _quote_of(*_chars(toks, o), quotes) == quote for o in same):
         reasons.append("co-cue")
-    if label != "reporting" and hit.cue.technique in LABELS:
+    if label != "reporting" and hit.cue.technique in OPINION_SUPPORTED:
         reasons.append(label)
     return reasons
 
