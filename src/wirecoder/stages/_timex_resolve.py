@@ -130,7 +130,7 @@ def _weekday(m: Match, anchor: date, future: bool) -> Resolved:
         d, reason = weekday_on_or_after(anchor, wd), "weekday-future-tense"
     else:
         d, reason = weekday_on_or_before(anchor, wd), "weekday-past-tense"
-    return Resolved(d, d, 1, "weekday", reason)
+    return Resolved(d, d + timedelta(days=m.rule.length - 1), 1, "weekday", reason)
 
 
 def _weekday_range(m: Match, anchor: date, future: bool) -> Resolved:
@@ -155,8 +155,9 @@ def _count(m: Match, unit: str) -> int:
 def _ago(m: Match, anchor: date) -> Resolved:
     unit = _str(m.values, "unit") or "day"
     n = _count(m, unit) if "num" in m.values else 1
-    if unit == "hour":
-        return Resolved(anchor - timedelta(days=-(-n // 24)), anchor, 1 if n <= 24 else 2, "deictic", "ago")
+    if unit == "hour":  # "48 hours ago": two days back; "36 hours ago": one or two days back
+        start, end = anchor - timedelta(days=-(-n // 24)), anchor - timedelta(days=n // 24)
+        return Resolved(start, end, span_precision(start, end), "deictic", "ago")
     if unit == "day":
         d = anchor - timedelta(days=n)
         return Resolved(d, d, 1, "deictic", "ago")

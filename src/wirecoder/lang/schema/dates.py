@@ -23,7 +23,7 @@ class DatePattern(Data):
     rule: str
     pattern: str
     offset: int = 0  # days for deictic/relative, calendar steps for period/weekday/weekend
-    length: int = 1  # days covered by a deictic expression (a night is two)
+    length: int = 1  # days covered by a deictic or weekday expression (a night is two)
     unit: str = ""  # for period: day | week | month | year
     early: bool = False  # "earlier this week": the part of the period before the anchor
     future: bool = False  # the expression always points forward ("next week")
