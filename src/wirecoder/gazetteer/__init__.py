@@ -5,6 +5,7 @@ The core runs from files on disk; no backend opens a socket.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Protocol
 
 from wirecoder.model import Candidate
@@ -13,4 +14,9 @@ from wirecoder.model import Candidate
 class Gazetteer(Protocol):
     def lookup(self, name: str, *, country: str | None = None) -> list[Candidate]:
         """Entries whose names match ``name`` (accent-, case-, article-tolerant), best first."""
+        ...
+
+    def facilities(self, text: str, kinds: Iterable[str]) -> list[Candidate]:
+        """Entries of the given kinds (embassy, airbase...) whose names share the words of ``text``,
+        best first (``score`` is the share of words in common)."""
         ...

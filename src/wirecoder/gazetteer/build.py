@@ -200,10 +200,16 @@ def _cities(admin1: _Admin1) -> Iterator[tuple[Row, list[str]]]:
     groups = admin1.group_names(cities.values())
     for c in cities.values():
         cc, code = str(c["countrycode"]), str(c.get("admin1code") or "")
-        alternates = c.get("alternatenames") or []
+        alternates = c.get("alternatenames")
+        names = [str(a) for a in alternates if not is_code(str(a))] if isinstance(alternates, list) else []
         yield (f"gn:{c['geonameid']}", str(c["name"]), "city", cc, groups.get((cc, code)), None,
                float(str(c["latitude"])), float(str(c["longitude"])), int(str(c.get("population") or 0))), \
-            [str(c["name"]), *(str(a) for a in alternates)]  # type: ignore[union-attr]
+            [str(c["name"]), *names]
+
+
+def is_code(name: str) -> bool:
+    """GeoNames lists airport codes (IATA "BGW", ICAO "ORBI") among a city's alternate names: not names."""
+    return name.isascii() and name.isupper() and len(name) <= 4
 
 
 class _Admin1:

@@ -43,5 +43,7 @@ class PlacesData(Data):
     origin: list[str] = Field(default_factory=list)
     # prepositions of location ("à", "dans", "in", "at")
     location: list[str] = Field(default_factory=list)
+    # pronouns standing for a place said before ("y")
+    pronouns: list[str] = Field(default_factory=list)
     # conjunctions that join the items of a list of places
     joiners: list[str] = Field(default_factory=list)
