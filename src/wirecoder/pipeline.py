@@ -35,7 +35,7 @@ def analyze_parsed(doc: Parsed, config: Config, gaz: Gazetteer, outlets: dict[st
     anchor = timex.infer_anchor(doc, pack, article.published)
     if anchor.day is None:
         warnings.append(Warning_(code="no-date", message="no publication date given or found in the text; "
-                                 "relative dates are left unresolved"))
+                                 f"relative dates are left unresolved ({anchor.evidence})"))
     timexes = timex.run(doc, pack, anchor)
     found_places = places.run(doc, pack, gaz)
     found_actors = actors.run(doc, pack)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import warnings
 
 import pytest
 
 from wirecoder import lang
 from wirecoder.lang.schema.dates import RULES
-from wirecoder.stages._timex_grammar import MONTHS, SLOT, WEEKDAYS, grammar, norm
+from wirecoder.stages._timex_grammar import MONTHS, SLOT, WEEKDAYS, _compile, _tables, grammar, norm
 
 LANGS = lang.available()
 UNITS = {"hour", "day", "week", "month", "year"}
@@ -60,6 +61,15 @@ def test_slots_are_known(code: str) -> None:
 @pytest.mark.parametrize("code", LANGS)
 def test_patterns_compile(code: str) -> None:
     assert len(grammar(code).patterns) == len(lang.load(code).dates.patterns)
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_patterns_compile_cleanly(code: str) -> None:
+    data = lang.load(code).dates
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a nested set or a bad escape is a data bug
+        compiled = [_compile(p.pattern, data, _tables(data)) for p in data.patterns]
+    assert len(compiled) == len(data.patterns)
 
 
 @pytest.mark.parametrize("code", LANGS)
