@@ -19,6 +19,7 @@ from wirecoder.stages._timex_syntax import clause_head, governs, hops, tokens
 FUTURE_DAYS = 7  # an expected event with no date of its own: the week after the anchor
 BACKGROUND = ("year", "season")  # too coarse to date an event outside its own clause
 LONG_DAYS = 62  # a span longer than this dates only its own clause
+LEADING_TOKENS = 3  # a date this close to its sentence's start sets the scene ("On Monday, ...")
 SENTENCE_END = (*".!?…»”\"", "")  # what ends a sentence ("" : the paragraph's start)
 
 
@@ -27,7 +28,9 @@ def _usable(t: Timex, anchor: date | None, future: bool) -> bool:
         return anchor is None
     if anchor is None:
         return True
-    return t.end >= anchor if future else t.start <= anchor
+    if future:  # forward of the anchor, or the anchor day itself; not a past span that reaches it
+        return t.end > anchor or t.start == anchor
+    return t.start <= anchor
 
 
 def _coarse(t: Timex) -> bool:
@@ -90,9 +93,17 @@ def _in_sentence(trigger: Any, sent: Any, para: tuple[int, int], timexes: list[T
     return None
 
 
-def _running(sent_start: int, para: tuple[int, int], timexes: list[Timex]) -> Timex | None:
+def _running(sent_start: int, para: tuple[int, int], timexes: list[Timex], doc: Any) -> Timex | None:
+    """The last date before the sentence, in its paragraph, that opens its own sentence or dates its main clause."""
     before = [t for t in timexes if para[0] <= t.span.start and t.span.end <= sent_start and not _coarse(t)]
-    return before[-1] if before else None
+    for t in reversed(before):
+        span = tokens(doc, t.span.start, t.span.end)
+        if span is None:
+            continue
+        sent = span.root.sent
+        if span.start - sent.start <= LEADING_TOKENS or clause_head(span.root).i == sent.root.i:
+            return t
+    return None
 
 
 def _fallback(anchor: date | None, future: bool) -> EventDate:
@@ -128,7 +139,7 @@ def govern(trigger: Span, doc: Parsed, timexes: list[Timex], anchor: date | None
     found = _in_sentence(span, span.sent, para, usable, doc.doc)
     if found is not None:
         return _dated(found[0], found[1], anchor, future)
-    running = _running(max(span.sent.start_char, para[0]), para, usable)
+    running = _running(max(span.sent.start_char, para[0]), para, usable, doc.doc)
     if running is not None:
         return _dated(running, "paragraph-date", anchor, future)
     return _fallback(anchor, future)
