@@ -8,6 +8,7 @@ conditionals and futures often enough to matter.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -18,6 +19,23 @@ Token = Any  # spacy.tokens.Token
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"})
 AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "cop"})
 CLAUSE_POS = frozenset({"VERB", "AUX"})
+
+
+class Sentences:
+    """The article's sentences, found once (spaCy's ``Token.sent`` rescans the document each time)."""
+
+    def __init__(self, doc: Any, cues: CuesData) -> None:
+        self.spans = list(doc.sents)
+        self.starts = [s.start for s in self.spans]
+        self.unverified = frozenset(s.start for s in self.spans if verification_denied(s, cues))
+
+    def of(self, i: int) -> Any:
+        """The sentence holding token ``i``."""
+        return self.spans[bisect_right(self.starts, i) - 1]
+
+    def next(self, sent: Any) -> Any | None:
+        k = bisect_right(self.starts, sent.start)
+        return self.spans[k] if k < len(self.spans) else None
 
 
 @functools.cache
@@ -31,6 +49,11 @@ def _cue_parts(cue: str, reflexives: tuple[str, ...]) -> tuple[bool, str, tuple[
             break
     words = cue.split()
     return reflexive, words[0], tuple(words[1:])
+
+
+def heads(cues: Iterable[str], reflexives: tuple[str, ...]) -> frozenset[str]:
+    """The head words of verb cues, to rule most tokens out before ``matches``."""
+    return frozenset(_cue_parts(c, reflexives)[1] for c in cues)
 
 
 def lemma(tok: Token) -> str:
@@ -60,7 +83,7 @@ def matches(tok: Token, cues: Iterable[str], reflexives: tuple[str, ...]) -> str
 def clause_head(tok: Token) -> Token:
     """The verb whose clause holds ``tok`` (``tok`` itself when it is a verb)."""
     cur = tok
-    while cur.pos_ not in CLAUSE_POS and cur.head is not cur:
+    while cur.pos_ not in CLAUSE_POS and cur.head.i != cur.i:
         cur = cur.head
     return cur if cur.pos_ in CLAUSE_POS else tok
 
@@ -68,7 +91,7 @@ def clause_head(tok: Token) -> Token:
 def chain(tok: Token) -> Iterator[tuple[Token, str]]:
     """Ancestors of ``tok`` inside its sentence, each with the dependency that leads into it."""
     cur = tok
-    while cur.head is not cur:
+    while cur.head.i != cur.i:
         yield cur.head, str(cur.dep_)
         cur = cur.head
 
@@ -154,11 +177,14 @@ def verification_denied(sent: Any, cues: CuesData) -> bool:
     gov = cues.governors
     refl = tuple(cues.words.reflexive)
     privative = set(cues.words.privative)
+    checks = heads(gov.verification, refl)
     for tok in sent:
-        if tok.pos_ not in CLAUSE_POS or not matches(tok, gov.verification, refl):
+        if tok.pos_ not in CLAUSE_POS or not {lemma(tok), low(tok)} & checks \
+                or not matches(tok, gov.verification, refl):
             continue
         near = {low(t) for t in sent[max(0, tok.i - sent.start - 6): tok.i - sent.start]}
         near |= {low(c) for h in (tok, tok.head) for c in h.children if c.dep_ in ("mark", "case", "advmod")}
         if negated(tok, cues) or negated(tok.head, cues) or near & privative:
             return True
-    return any(lemma(t) in cues.words.unverified or low(t) in cues.words.unverified for t in sent)
+    unverified = set(cues.words.unverified)
+    return any(t.lemma_ in unverified or t.lower_ in unverified for t in sent)

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from wirecoder.lang.schema.cues import CuesData
-from wirecoder.model import Attribution
+from wirecoder.model import Attribution, SourceKind
 from wirecoder.stages._provenance_grammar import (
     CLAUSE_POS,
     SUBJECT_DEPS,
+    Sentences,
     Token,
+    heads,
     lemma,
     low,
     matches,
@@ -35,6 +37,7 @@ INCISE_DEPS = frozenset({"parataxis", "advcl", "conj", "dep", "ccomp", "acl:relc
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 RELATIVE_DEPS = frozenset({"acl:relcl", "relcl"})
 QUOTE_MIN_WORDS = 4
+QUOTE_PHRASE_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -53,16 +56,25 @@ class Frame:
     reason: str = ""
 
 
-def frames(doc: Any, cues: CuesData, agencies: dict[str, str]) -> list[Frame]:
+def frames(doc: Any, cues: CuesData, agencies: dict[str, str], sents: Sentences) -> list[Frame]:
     """Every source frame of a parsed article, in text order."""
     found: list[Frame] = []
-    for sent in doc.sents:
+    firsts = {m.split()[0] for m in cues.sources.markers}
+    sp = cues.speech
+    verbs = heads([*sp.asserts, *sp.denies, *sp.hedges, *sp.predicts, *sp.claims_responsibility],
+                  tuple(cues.words.reflexive))
+    for sent in sents.spans:
         for tok in sent:
-            frame = _speech_frame(tok, cues, agencies, found) or _marker_frame(tok, sent, cues, agencies, found)
+            frame = None
+            if tok.lemma_.casefold() in verbs or tok.lower_ in verbs:
+                frame = _speech_frame(tok, cues, agencies, found, sents)
+            if frame is None and low(tok) in firsts:
+                frame = _marker_frame(tok, sent, cues, agencies, found, sents)
             if frame is not None:
                 found.append(frame)
-    found.extend(_quote_frames(doc, cues, found))
-    found.extend(_caption_frames(doc.text, cues, agencies))
+    text = doc.text  # spaCy rebuilds it on each access
+    found.extend(_quote_frames(doc, text, cues, found, sents))
+    found.extend(_caption_frames(text, cues, agencies))
     return sorted(found, key=lambda f: (f.start, f.end))
 
 
@@ -77,28 +89,29 @@ def _stance(tok: Token, cues: CuesData) -> tuple[str, str] | None:
     return None
 
 
-def _speech_frame(tok: Token, cues: CuesData, agencies: dict[str, str], prior: list[Frame]) -> Frame | None:
+def _speech_frame(tok: Token, cues: CuesData, agencies: dict[str, str], prior: list[Frame],
+                  sents: Sentences) -> Frame | None:
     if tok.pos_ not in CLAUSE_POS:
         return None
     stance = _stance(tok, cues)
-    if stance is None:
-        return None
+    if stance is None or {"1"} & set(tok.morph.get("Person")) or "Imp" in tok.morph.get("Mood"):
+        return None  # "rappelons-le", "let us recall": the author speaking
     speaker = _speaker_of(tok)
-    if speaker is None:
+    if speaker is None or (speaker.pos_ == "PRON" and not _personal(speaker)):
         return None
     content = _content_of(tok, speaker)
     incise = content is None
     if content is None:
-        if tok.dep_ not in INCISE_DEPS or tok.head is tok or tok.head.i > tok.i:
+        if tok.dep_ not in INCISE_DEPS or tok.head.i == tok.i or tok.head.i > tok.i:
             return None
         content = tok.head
-        lo, hi = tok.sent.start, tok.left_edge.i
+        lo, hi = sents.of(tok.i).start, tok.left_edge.i
     else:
         lo, hi = content.left_edge.i, content.right_edge.i + 1
     span = _trim(tok.doc, lo, hi)
     if span is None:
         return None
-    source = _attribution(speaker, cues, agencies, prior)
+    source = _attribution(speaker, cues, agencies, prior, sents)
     return Frame(kind="speech", source=source, verb=tok.text, stance=stance[0], start=span[0], end=span[1],
                  cue=tok.i, head=content.i, incise=incise, reason="incise" if incise else "speech-verb")
 
@@ -114,9 +127,10 @@ def _speaker_of(verb: Token) -> Token | None:
             if c.dep_ == "agent":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
         return None
-    for c in kids:
-        if c.dep_ in SUBJECT_DEPS and c.dep_ != "csubj":
-            return verb.head if _relative(c) and verb.dep_ in RELATIVE_DEPS else c
+    subjects = sorted((c for c in kids if c.dep_ in SUBJECT_DEPS and c.dep_ != "csubj"),
+                      key=lambda c: abs(c.i - verb.i))
+    if subjects:
+        return verb.head if _relative(subjects[0]) and verb.dep_ in RELATIVE_DEPS else subjects[0]
     # an inverted subject in an incise ("..., a déclaré un responsable") is often parsed as an object
     clause = any(c.dep_ in CONTENT_DEPS and c.pos_ in CLAUSE_POS for c in kids)
     if not clause and verb.dep_ in INCISE_DEPS:
@@ -125,9 +139,15 @@ def _speaker_of(verb: Token) -> Token | None:
                  and not any(c.dep_ in ("case", "prep") for c in t.children) and t.head.pos_ != "ADP"]
         if after:
             return after[0]
-    if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
-        return next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        return min((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS),
+                   key=lambda c: abs(c.i - verb.i), default=None)
     return None
+
+
+def _personal(tok: Token) -> bool:
+    """A personal pronoun ("il", "they"), which can stand for a speaker named before."""
+    return "Prs" in tok.morph.get("PronType") or tok.tag_ == "PRP"
 
 
 def _relative(tok: Token) -> bool:
@@ -136,7 +156,7 @@ def _relative(tok: Token) -> bool:
 
 def _content_of(verb: Token, speaker: Token) -> Token | None:
     """The head of what is said: a complement clause first, else a nominal object (the thing announced)."""
-    kids = [c for c in verb.children if c is not speaker and c.i != speaker.i]
+    kids = [c for c in verb.children if c.i != speaker.i]
     for deps in (("ccomp",), ("xcomp",), ("parataxis",) if verb.dep_ == "ROOT" else (), ("obj", "dobj", "obl:arg")):
         for c in kids:
             if c.dep_ in deps and (c.dep_ == "ccomp" or c.pos_ not in ("PRON", "PROPN")):
@@ -156,13 +176,13 @@ def _trim(doc: Any, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 def _marker_frame(tok: Token, sent: Any, cues: CuesData, agencies: dict[str, str],
-                  prior: list[Frame]) -> Frame | None:
+                  prior: list[Frame], sents: Sentences) -> Frame | None:
     """A "selon X" / "according to X" frame starting at ``tok``."""
     doc = tok.doc
     for marker in cues.sources.markers:
         words = marker.split()
         end = tok.i + len(words)
-        if end > sent.end or [low(t) for t in doc[tok.i:end]] != words:
+        if end > sent.end or any(low(doc[tok.i + k]) != w for k, w in enumerate(words)):
             continue
         speaker = _marker_speaker(doc[end - 1])
         if speaker is None or not (sent.start <= speaker.i < sent.end):
@@ -170,10 +190,13 @@ def _marker_frame(tok: Token, sent: Any, cues: CuesData, agencies: dict[str, str
         lo, hi = _phrase(speaker)
         before = _trim(doc, sent.start, tok.i)
         after = _trim(doc, hi, sent.end)
-        side = max((s for s in (before, after) if s is not None), key=lambda s: s[1] - s[0], default=None)
+        prev = next((t for t in reversed(doc[sent.start:tok.i]) if not t.is_space), None)
+        opens = prev is None or prev.text in (".", ";", ":", "!", "?")
+        sides = [after] if opens and after is not None else [before, after]
+        side = max((s for s in sides if s is not None), key=lambda s: s[1] - s[0], default=None)
         if side is None:
             return None
-        source = _attribution(speaker, cues, agencies, prior)
+        source = _attribution(speaker, cues, agencies, prior, sents)
         return Frame(kind="marker", source=source, verb=" ".join(t.text for t in doc[tok.i:end]),
                      stance="asserts", start=side[0], end=side[1], cue=tok.i, head=-1, reason="source-marker")
     return None
@@ -184,9 +207,9 @@ def _marker_speaker(last: Token) -> Token | None:
     if obj is not None:
         return obj
     cur = last
-    while cur.dep_ in ("fixed", "flat", "mwe") and cur.head is not cur:
+    while cur.dep_ in ("fixed", "flat", "mwe") and cur.head.i != cur.i:
         cur = cur.head
-    if cur.dep_ == "case" and cur.head is not cur:
+    if cur.dep_ == "case" and cur.head.i != cur.i:
         return cur.head
     nxt = next((c for c in cur.children if c.pos_ in ("NOUN", "PROPN", "PRON")), None)
     return nxt
@@ -199,7 +222,7 @@ def _phrase(head: Token) -> tuple[int, int]:
     while stack:
         cur = stack.pop()
         for c in cur.children:
-            if cur is head and c.dep_ in ("case", "prep") and c.i < head.i:
+            if cur.i == head.i and c.dep_ in ("case", "prep") and c.i < head.i:
                 continue  # the preposition that introduces the speaker ("selon", "by")
             if c.dep_ in PHRASE_DEPS and not any(t.pos_ in CLAUSE_POS and "Fin" in t.morph.get("VerbForm")
                                                  for t in c.subtree):
@@ -218,7 +241,8 @@ def _phrase(head: Token) -> tuple[int, int]:
     return lo, hi + 1
 
 
-def _attribution(head: Token, cues: CuesData, agencies: dict[str, str], prior: list[Frame]) -> Attribution:
+def _attribution(head: Token, cues: CuesData, agencies: dict[str, str], prior: list[Frame],
+                 sents: Sentences) -> Attribution:
     """Name, role and kind of the speaker whose phrase is headed by ``head``."""
     doc = head.doc
     lo, hi = _phrase(head)
@@ -231,7 +255,7 @@ def _attribution(head: Token, cues: CuesData, agencies: dict[str, str], prior: l
     person = next((e for e in doc.ents if e.label_ in PERSON_LABELS and lo <= e.start and e.end <= hi), None)
     bare = _strip_det(doc, lo, hi)
     agency = next((agencies[k] for k in _ngrams(doc[lo:hi]) if k in agencies), None)
-    kind = _kind(head, doc[lo:hi], person is not None, agency is not None, cues)
+    kind = _kind(head, doc[lo:hi], person is not None, agency is not None, cues, sents.of(head.i))
     if person is not None:
         role = _strip_det(doc, lo, person.start) or _strip_det(doc, person.end, hi)
         return Attribution(name=person.text, role=role, kind=kind, text=text, start=start, end=end)
@@ -255,12 +279,12 @@ def _strip_det(doc: Any, lo: int, hi: int) -> str | None:
         toks = toks[:-1]
     if not toks:
         return None
-    return str(doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)])
+    return str(doc[toks[0].i: toks[-1].i + 1].text)
 
 
-def _kind(head: Token, span: Any, person: bool, agency: bool, cues: CuesData) -> str:
+def _kind(head: Token, span: Any, person: bool, agency: bool, cues: CuesData, sent: Any) -> SourceKind:
     src = cues.sources
-    sentence = {lemma(t) for t in head.sent} | {low(t) for t in head.sent}
+    sentence = {lemma(t) for t in sent} | {low(t) for t in sent}
     dets = {low(t) for t in span if t.dep_ == "det" or t.pos_ == "DET"}
     plural_bare = "Plur" in head.morph.get("Number") and not dets
     if agency or (lemma(head) in src.agency and any(t.pos_ == "PROPN" for t in span)):
@@ -298,19 +322,20 @@ def _quote_spans(text: str, cues: CuesData) -> list[tuple[int, int]]:
     return spans
 
 
-def _quote_frames(doc: Any, cues: CuesData, speech: list[Frame]) -> list[Frame]:
+def _quote_frames(doc: Any, text: str, cues: CuesData, speech: list[Frame], sents: Sentences) -> list[Frame]:
     out: list[Frame] = []
-    for start, end in _quote_spans(doc.text, cues):
-        while end > start and (doc.text[end - 1].isspace() or doc.text[end - 1] in ",;:"):
+    for start, end in _quote_spans(text, cues):
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
             end -= 1
-        while start < end and doc.text[start].isspace():
+        while start < end and text[start].isspace():
             start += 1
-        if len(doc.text[start:end].split()) < QUOTE_MIN_WORDS:
-            continue
+        words = len(text[start:end].split())
         first = doc.char_span(start, end, alignment_mode="expand")
-        if first is None or len(first) == 0:
+        if words < QUOTE_MIN_WORDS or first is None or len(first) == 0:
             continue
-        open_sent, close_sent = first[0].sent, first[-1].sent
+        if words < QUOTE_PHRASE_WORDS and not any("Fin" in t.morph.get("VerbForm") for t in first):
+            continue  # a quoted phrase without a verb is a label or scare quotes, not speech
+        open_sent, close_sent = sents.of(first[0].i), sents.of(first[-1].i)
         near = [f for f in speech if f.kind == "speech" and not (start <= doc[f.cue].idx < end)
                 and (open_sent.start <= f.cue < open_sent.end or close_sent.start <= f.cue < close_sent.end)]
         if near:

@@ -30,6 +30,7 @@ from wirecoder.model import Claim, Event, OutletProfile, Parsed
 from wirecoder.stages._provenance_grammar import (
     CLAUSE_POS,
     SUBJECT_DEPS,
+    Sentences,
     Token,
     chain,
     clause_head,
@@ -44,20 +45,21 @@ from wirecoder.stages._provenance_grammar import (
     past,
     perfect,
     verb_group,
-    verification_denied,
 )
 from wirecoder.stages._provenance_sources import Frame, frames
 
 # dependencies along which a governing verb reaches into what it governs
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "dobj", "obl:arg", "csubj", "dep", "pcomp", "attr"})
+CLAIM_MIN_WORDS = 3  # shorter contents are parse debris ("c'est ce")
 STANCE_OF = {"denied": "denies", "future": "predicts", "hedged": "hedges"}
 
 
 def run(doc: Parsed, pack: LangPack, events: list[Event], outlet: OutletProfile | None) -> tuple[list[Event], list[Claim]]:
     """The events with ``factuality`` and ``attributed_to`` set, and the article's claims."""
     cues = pack.cues
-    found = frames(doc.doc, cues, _agencies())
-    return [_provenance(e, doc, found, cues) for e in events], _claims(doc, found, cues)
+    sents = Sentences(doc.doc, cues)
+    found = frames(doc.doc, cues, _agencies(), sents)
+    return [_provenance(e, doc, found, cues, sents) for e in events], _claims(doc, found, cues, sents)
 
 
 @functools.cache
@@ -72,12 +74,12 @@ def _trigger_token(doc: Any, event: Event) -> Token | None:
     return span.root
 
 
-def _provenance(event: Event, doc: Parsed, found: list[Frame], cues: CuesData) -> Event:
+def _provenance(event: Event, doc: Parsed, found: list[Frame], cues: CuesData, sents: Sentences) -> Event:
     tok = _trigger_token(doc.doc, event)
     if tok is None:
         return event.model_copy(update={"reasons": {**event.reasons, "factuality": "no-trigger-token"}})
-    frame, attr_reason = _governing_frame(tok, found, cues)
-    factuality, fact_reason = _factuality(tok, frame, cues)
+    frame, attr_reason = _governing_frame(tok, found, cues, sents)
+    factuality, fact_reason = _factuality(tok, frame, cues, sents)
     return event.model_copy(update={
         "factuality": factuality,
         "attributed_to": frame.source if frame is not None else None,
@@ -115,7 +117,7 @@ def _broken(path: list[Token], cues: CuesData) -> bool:
     return any(low(c) in stops for p in path for c in [p, *p.children] if c.dep_ in ("case", "prep", "mark"))
 
 
-def _governing_frame(tok: Token, found: list[Frame], cues: CuesData) -> tuple[Frame | None, str]:
+def _governing_frame(tok: Token, found: list[Frame], cues: CuesData, sents: Sentences) -> tuple[Frame | None, str]:
     char = tok.idx
     quotes = [f for f in found if f.kind == "quote" and f.start <= char < f.end]
     if quotes:
@@ -129,7 +131,7 @@ def _governing_frame(tok: Token, found: list[Frame], cues: CuesData) -> tuple[Fr
     incises = [f for f in found if f.kind == "speech" and f.incise and f.head in clause]
     if incises:
         return incises[0], "incise"
-    sent = tok.sent
+    sent = sents.of(tok.i)
     markers = [f for f in found if f.kind == "marker" and sent.start <= f.cue < sent.end and f.start <= char < f.end]
     if markers:
         return min(markers, key=lambda f: abs(f.cue - tok.i)), "source-marker"
@@ -145,10 +147,10 @@ def _governing_frame(tok: Token, found: list[Frame], cues: CuesData) -> tuple[Fr
 # --------------------------------------------------------------------------- factuality
 
 
-def _factuality(tok: Token, frame: Frame | None, cues: CuesData) -> tuple[str, str]:
+def _factuality(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentences) -> tuple[str, str]:
     """The factuality of the event named by ``tok``, and the reason code of the cue that decided it."""
     for value, probe in (("denied", _denied), ("future", _future), ("hedged", _hedged)):
-        reason = probe(tok, frame, cues)
+        reason = probe(tok, frame, cues, sents)
         if reason is not None:
             return value, reason
     if frame is not None and frame.kind != "caption":
@@ -156,7 +158,7 @@ def _factuality(tok: Token, frame: Frame | None, cues: CuesData) -> tuple[str, s
     return "asserted", "caption-credit" if frame is not None else "no-cue"
 
 
-def _denied(tok: Token, frame: Frame | None, cues: CuesData) -> str | None:
+def _denied(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentences) -> str | None:
     refl = tuple(cues.words.reflexive)
     verb = clause_head(tok)
     if tok.pos_ not in CLAUSE_POS and any(low(c) in cues.words.negative_determiners for c in tok.children
@@ -189,7 +191,7 @@ def _own_verb(tok: Token, cues: CuesData) -> Token | None:
     return verb
 
 
-def _future(tok: Token, frame: Frame | None, cues: CuesData) -> str | None:
+def _future(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentences) -> str | None:
     refl = tuple(cues.words.reflexive)
     gov = cues.governors
     verb = _own_verb(tok, cues) or tok
@@ -226,7 +228,7 @@ def _past_speech(tok: Token, cues: CuesData) -> bool:
                for anc, _dep, _path in _governors(tok))
 
 
-def _hedged(tok: Token, frame: Frame | None, cues: CuesData) -> str | None:
+def _hedged(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentences) -> str | None:
     refl = tuple(cues.words.reflexive)
     own = _own_verb(tok, cues)
     verb = own or tok
@@ -251,8 +253,8 @@ def _hedged(tok: Token, frame: Frame | None, cues: CuesData) -> str | None:
         return "epistemic-modal"
     if frame is not None and frame.stance == "hedges":
         return "hedge-speech"
-    sent = tok.sent
-    if verification_denied(sent, cues) or _next_unverified(sent, cues):
+    sent = sents.of(tok.i)
+    if sent.start in sents.unverified or _next_unverified(sent, sents):
         return "unverified"
     if sent.text.rstrip().endswith(tuple(cues.punctuation.question)):
         return "question"
@@ -261,35 +263,35 @@ def _hedged(tok: Token, frame: Frame | None, cues: CuesData) -> str | None:
     return None
 
 
-def _next_unverified(sent: Any, cues: CuesData) -> bool:
+def _next_unverified(sent: Any, sents: Sentences) -> bool:
     """The next sentence, a short one in the same paragraph, says the last could not be verified."""
-    doc = sent.doc
-    if sent.end >= len(doc) or "\n" in doc[sent.end - 1].text_with_ws:
+    nxt = sents.next(sent)
+    if nxt is None or "\n" in sent[-1].text_with_ws or any(t.is_space and "\n" in t.text for t in sent[-2:]):
         return False
-    nxt = doc[sent.end].sent
-    return len(nxt) <= 20 and verification_denied(nxt, cues)
+    return len(nxt) <= 20 and nxt.start in sents.unverified
 
 
 # --------------------------------------------------------------------------- claims
 
 
-def _claims(doc: Parsed, found: list[Frame], cues: CuesData) -> list[Claim]:
+def _claims(doc: Parsed, found: list[Frame], cues: CuesData, sents: Sentences) -> list[Claim]:
     """Who said what: one claim per source frame, quotations first when they overlap."""
     text = doc.article.text
     kept: list[Claim] = []
     for f in sorted(found, key=lambda f: (f.kind != "quote", f.start)):
-        if any(c.speaker == f.source.name and c.start < f.end and f.start < c.end for c in kept):
+        if len(text[f.start:f.end].split()) < CLAIM_MIN_WORDS or any(
+                c.speaker == f.source.name and c.start < f.end and f.start < c.end for c in kept):
             continue
         kept.append(Claim(speaker=f.source.name, speaker_role=f.source.role, kind=f.source.kind, verb=f.verb,
-                          text=text[f.start:f.end], start=f.start, end=f.end, stance=_stance(doc, f, cues)))
+                          text=text[f.start:f.end], start=f.start, end=f.end, stance=_stance(doc, f, cues, sents)))
     return sorted(kept, key=lambda c: c.start)
 
 
-def _stance(doc: Parsed, f: Frame, cues: CuesData) -> str:
+def _stance(doc: Parsed, f: Frame, cues: CuesData, sents: Sentences) -> str:
     if f.stance != "asserts" or f.head < 0:
         return f.stance
     head = doc.doc[f.head]
     for value, probe in (("denied", _denied), ("future", _future), ("hedged", _hedged)):
-        if probe(head, None, cues) is not None:
+        if probe(head, None, cues, sents) is not None:
             return STANCE_OF[value]
     return "asserts"
