@@ -279,6 +279,16 @@ class Analysis(Frozen):
     warnings: list[Warning_] = Field(default_factory=list)
 
 
+class GazetteerImport(Frozen):
+    """What ``wirecoder gazetteer import FILE`` added to the local gazetteer."""
+
+    source: str
+    db: str
+    entries: int = 0  # places added or updated
+    names: int = 0  # alternate names added
+    skipped: int = 0  # lines that were not places or not understood
+
+
 class Failure(Frozen):
     """A document that could not be analysed, and why (never silently dropped)."""
 

@@ -51,11 +51,13 @@ def cities_file() -> Path:
 
 
 def facility_words() -> frozenset[str]:
-    """Generic facility words of every language, stripped from facility names to index their core."""
+    """Generic facility words and their connectors ("de", "of") in every language: stripped from
+    facility names to index their core ("base aérienne d'Aïn al-Asad" -> "ain al asad")."""
     words: set[str] = set()
     for code in ["base", *lang.available()]:
         folder = lang.BASE if code == "base" else lang.ROOT / code
-        words.update(fold(w) for w in lang.read_dir(folder).get("places", {}).get("facility_words", {}))
+        places = lang.read_dir(folder).get("places", {})
+        words.update(fold(w) for w in [*places.get("facility_words", {}), *places.get("connectors", [])])
     return frozenset(w for w in words if w)
 
 

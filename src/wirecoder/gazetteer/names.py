@@ -21,7 +21,9 @@ from wirecoder.lang.schema.places import NameRules
 # letters outside Unicode's decomposition that names carry (Ł, ß, æ...)
 _EXTRA = str.maketrans({"ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ı": "i", "ð": "d",
                         "þ": "th", "ŀ": "l"})
-# apostrophes and ayn/hamza marks vanish ("Qa'im" = "Qaim"); other punctuation separates words
+# apostrophes and ayn/hamza marks vanish ("Qa'im" = "Qaim"), except after an elided one-letter word
+# ("d'Aïn" = "d ain"); other punctuation separates words
+_ELISION = re.compile(r"\b(\w)['’]")
 _MARKS = re.compile(r"['’‘`ʿʾʼ´ʻ]")
 _SEPARATORS = re.compile(r"[^0-9a-z]+")
 SHORT = 3  # below this many consonants a skeleton keeps its vowel pattern
@@ -44,7 +46,7 @@ def fold(name: str) -> str:
     """Lower case, no accents, words separated by one space ("Aïn al-Asad" -> "ain al asad")."""
     text = unicodedata.normalize("NFKD", name.casefold()).translate(_EXTRA)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(_SEPARATORS.sub(" ", _MARKS.sub("", text)).split())
+    return " ".join(_SEPARATORS.sub(" ", _MARKS.sub("", _ELISION.sub(r"\1 ", text))).split())
 
 
 def is_latin(folded: str) -> bool:
