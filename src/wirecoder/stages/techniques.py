@@ -21,6 +21,7 @@ SLOGAN_REACH = 80  # characters between a slogan frame and its quotation
 MOST_LOADED = 3
 CONFIDENCE = {"strong": 0.7, "weak": 0.45}
 SUPPORT_BONUS = 0.15
+CLUSTER_GAP = 1  # tokens between two weak cues that support each other
 IMPLIED_FACTOR = 0.8
 # Weak cues that a labelling verb ("called them ...") supports, and those that an opinion piece supports.
 LABELS = ("Name_Calling-Labeling", "Loaded_Language")
@@ -102,6 +103,11 @@ def _supports(text: str, toks: Tokens, hit: Hit, found: Sequence[Hit], quotes: Q
     if any(o.cue.tier == "strong" and o.cue.technique in TECHNIQUES
            and _quote_of(*_chars(toks, o), quotes) == quote for o in same):
         reasons.append("co-cue")
+    # two evaluative cues side by side intensify each other ("l'éternel occupant", "pure propaganda")
+    if hit.cue.technique in OPINION_SUPPORTED and any(
+           o.cue.technique in OPINION_SUPPORTED and (o.start >= hit.end or o.end <= hit.start)
+           and o.start <= hit.end + CLUSTER_GAP and hit.start <= o.end + CLUSTER_GAP for o in same):
+        reasons.append("cluster")
     if label != "reporting" and hit.cue.technique in OPINION_SUPPORTED:
         reasons.append(label)
     return reasons
