@@ -279,3 +279,16 @@ def test_seed_publication_date_inferred(seed: dict[str, Any]) -> None:
 def test_seed_event_date_follows_inferred_date(seed: dict[str, Any], event: dict[str, Any]) -> None:
     doc, anchor, found = seed["inferred"]
     assert _overlaps(timex.event_date(_seed_trigger(doc, event["evidence"]), doc, found, anchor), event["date"])
+
+
+def test_noun_trigger_takes_the_date_of_its_own_modifier(make_parsed: MakeParsed) -> None:
+    text = "L'armée a annoncé mardi le bilan de l'embuscade tendue dans la nuit de vendredi à samedi près du fleuve."
+    got = dated(make_parsed, text, "fr", D("2022-06-14"), "embuscade")
+    assert (got.start, got.end) == (D("2022-06-10"), D("2022-06-11"))
+
+
+def test_headline_takes_the_lead_date(make_parsed: MakeParsed) -> None:
+    text = ("Rebels shell the port city as talks stall\n\n"
+            "LAGOS, May 3 (Wire) - Rebels shelled the port on Friday, officials said.")
+    got = dated(make_parsed, text, "en", D("2022-05-03"), "shell")
+    assert (got.start, got.reason) == (D("2022-04-29"), "lead-date")

@@ -2,8 +2,8 @@
 
 Order of preference: an expression in the trigger's own clause (the one hanging under
 the trigger first), then the nearest in its sentence, then the paragraph's running date
-(the last one before the sentence: "On Monday, ..." dates what follows), then the
-publication day at a lower precision. A past event never ends after the anchor; an
+(the last one before the sentence: "On Monday, ..." dates what follows), for a headline
+the lead's first date, then the publication day at a lower precision. A past event never ends after the anchor; an
 expected one never ends before it.
 """
 
@@ -19,6 +19,7 @@ from wirecoder.stages._timex_syntax import clause_head, governs, hops, tokens
 FUTURE_DAYS = 7  # an expected event with no date of its own: the week after the anchor
 BACKGROUND = ("year", "season")  # too coarse to date an event outside its own clause
 LONG_DAYS = 62  # a span longer than this dates only its own clause
+NOMINAL = ("NOUN", "PROPN")
 LEADING_TOKENS = 3  # a date this close to its sentence's start sets the scene ("On Monday, ...")
 SENTENCE_END = (*".!?…»”\"", "")  # what ends a sentence ("" : the paragraph's start)
 
@@ -80,8 +81,10 @@ def _in_sentence(trigger: Any, sent: Any, para: tuple[int, int], timexes: list[T
             continue
         distance = abs(t.span.start - trigger.start_char)
         own = clause_head(span.root).i == clause.i
-        if (own and governs(root, span.root)) or (governs(span.root, clause) and clause.i != span.root.i):
-            # under the trigger itself, or the trigger's clause under it ("le 5 janvier, date à laquelle ...")
+        nominal = root.pos_ in NOMINAL  # all that hangs under a noun trigger describes it
+        if ((own or nominal) and governs(root, span.root)) or (governs(span.root, clause) and clause.i != span.root.i):
+            # under the trigger ("l'attaque menée dans la nuit de samedi à dimanche"), or the
+            # trigger's clause under the date ("le 5 janvier, date à laquelle ...")
             tied.append((0, 0, distance, t))
         elif own:
             tied.append((1, hops(clause, span.root) or 0, distance, t))
@@ -142,4 +145,17 @@ def govern(trigger: Span, doc: Parsed, timexes: list[Timex], anchor: date | None
     running = _running(max(span.sent.start_char, para[0]), para, usable, doc.doc)
     if running is not None:
         return _dated(running, "paragraph-date", anchor, future)
+    lead = _lead(doc.article.text, para, usable)
+    if lead is not None:
+        return _dated(lead, "lead-date", anchor, future)
     return _fallback(anchor, future)
+
+
+def _lead(text: str, para: tuple[int, int], timexes: list[Timex]) -> Timex | None:
+    """For a headline (the first line, with no full stop), the first date of the text below it
+    that is not the dateline's or the byline's: a headline tells the lead's event."""
+    if text[:para[0]].strip() or text[para[0]:para[1]].rstrip()[-1:] in SENTENCE_END[:-1]:
+        return None
+    below = [t for t in timexes if t.span.start >= para[1] and not _coarse(t)
+             and not t.reason.startswith(("dateline", "byline"))]
+    return below[0] if below else None
