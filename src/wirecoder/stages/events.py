@@ -23,17 +23,13 @@ from wirecoder.model import (
 )
 from wirecoder.stages import places as places_stage
 from wirecoder.stages import timex
+from wirecoder.stages._events_match import TokenPatterns
 
 
 @functools.cache
-def _matcher(code: str, vocab: Any) -> Any:
-    """The trigger Matcher of a language (built once per pipeline vocabulary)."""
-    from spacy.matcher import Matcher
-
-    matcher = Matcher(vocab, validate=True)
-    for i, trig in enumerate(lang.load(code).triggers):
-        matcher.add(str(i), [trig.pattern])
-    return matcher
+def _matcher(code: str) -> TokenPatterns:
+    """The trigger matcher of a language (built once): spaCy Matcher results, patterns indexed by first word."""
+    return TokenPatterns([trig.pattern for trig in lang.load(code).triggers])
 
 
 def find_triggers(doc: Parsed, pack: LangPack) -> list[tuple[Span, Trigger]]:
@@ -45,9 +41,7 @@ def find_triggers(doc: Parsed, pack: LangPack) -> list[tuple[Span, Trigger]]:
     one with ``excludes`` only when its sentence holds none of them.
     """
     sdoc = doc.doc
-    matches = _matcher(pack.code, sdoc.vocab)(sdoc)
-    ranked = sorted(((int(sdoc.vocab.strings[key]), start, end) for key, start, end in matches),
-                    key=lambda m: (-(m[2] - m[1]), m[1], m[0]))
+    ranked = sorted(_matcher(pack.code)(sdoc), key=lambda m: (-(m[2] - m[1]), m[1], m[0]))
     chosen: list[tuple[int, int, Trigger]] = []
     taken: set[int] = set()
     for index, start, end in ranked:
