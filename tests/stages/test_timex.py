@@ -292,3 +292,10 @@ def test_headline_takes_the_lead_date(make_parsed: MakeParsed) -> None:
             "LAGOS, May 3 (Wire) - Rebels shelled the port on Friday, officials said.")
     got = dated(make_parsed, text, "en", D("2022-05-03"), "shell")
     assert (got.start, got.reason) == (D("2022-04-29"), "lead-date")
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "2024", "Le 29 février, rien.", "Mardi\n\nmardi."])
+def test_odd_texts_do_not_break_the_stage(make_parsed: MakeParsed, text: str) -> None:
+    doc = make_parsed(text, "fr", published=D("2025-03-01"))
+    found = timex.run(doc, lang.load("fr"), timex.infer_anchor(doc, lang.load("fr"), None))
+    assert all(text[t.span.start:t.span.end] == t.span.text for t in found)
