@@ -38,6 +38,7 @@ PERSON_LABELS = frozenset({"PER", "PERSON"})
 RELATIVE_DEPS = frozenset({"acl:relcl", "relcl"})
 QUOTE_MIN_WORDS = 4
 QUOTE_PHRASE_WORDS = 8
+ANTECEDENT_SENTENCES = 2  # how far back a pronoun or an unintroduced quote looks for its speaker
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def frames(doc: Any, cues: CuesData, agencies: dict[str, str], sents: Sentences)
             if frame is not None:
                 found.append(frame)
     text = doc.text  # spaCy rebuilds it on each access
-    found.extend(_quote_frames(doc, text, cues, found, sents))
+    found.extend(_quote_frames(doc, text, cues, agencies, found, sents))
     found.extend(_caption_frames(text, cues, agencies))
     return sorted(found, key=lambda f: (f.start, f.end))
 
@@ -102,10 +103,15 @@ def _speech_frame(tok: Token, cues: CuesData, agencies: dict[str, str], prior: l
     content = _content_of(tok, speaker)
     incise = content is None
     if content is None:
-        if tok.dep_ not in INCISE_DEPS or tok.head.i == tok.i or tok.head.i > tok.i:
+        sent = sents.of(tok.i)
+        if tok.dep_ in INCISE_DEPS and tok.head.i < tok.i:
+            content = tok.head
+            lo, hi = sent.start, tok.left_edge.i
+        elif tok.dep_ == "ROOT" and speaker.i > tok.i and sent.start > 0:
+            prev = sents.of(sent.start - 1)  # "..., a indiqué X" split off as a sentence of its own
+            content, lo, hi = prev.root, prev.start, prev.end
+        else:
             return None
-        content = tok.head
-        lo, hi = sents.of(tok.i).start, tok.left_edge.i
     else:
         lo, hi = content.left_edge.i, content.right_edge.i + 1
     span = _trim(tok.doc, lo, hi)
@@ -147,7 +153,8 @@ def _speaker_of(verb: Token) -> Token | None:
 
 def _personal(tok: Token) -> bool:
     """A personal pronoun ("il", "they"), which can stand for a speaker named before."""
-    return "Prs" in tok.morph.get("PronType") or tok.tag_ == "PRP"
+    return "Prs" in tok.morph.get("PronType") or tok.tag_ == "PRP" or (
+        "3" in tok.morph.get("Person") and not tok.morph.get("PronType"))
 
 
 def _relative(tok: Token) -> bool:
@@ -248,11 +255,14 @@ def _attribution(head: Token, cues: CuesData, agencies: dict[str, str], prior: l
     lo, hi = _phrase(head)
     text, start = doc[lo:hi].text, doc[lo].idx
     end = start + len(text)
-    if head.pos_ == "PRON" and prior:
-        last = next((f.source for f in reversed(prior) if f.source.kind != "outlet" and f.cue < head.i), None)
+    if head.pos_ == "PRON":
+        last = _antecedent(head, prior, cues, agencies, sents)
         if last is not None:
             return last.model_copy(update={"text": text, "start": start, "end": end})
     person = next((e for e in doc.ents if e.label_ in PERSON_LABELS and lo <= e.start and e.end <= hi), None)
+    if person is None and hi + 1 < len(doc) and doc[hi].text == ",":
+        # "le maire, Ivan Fedorov, a déclaré": the name in apposition, parsed apart from its noun
+        person = next((e for e in doc.ents if e.label_ in PERSON_LABELS and e.start == hi + 1), None)
     bare = _strip_det(doc, lo, hi)
     agency = next((agencies[k] for k in _ngrams(doc[lo:hi]) if k in agencies), None)
     kind = _kind(head, doc[lo:hi], person is not None, agency is not None, cues, sents.of(head.i))
@@ -261,6 +271,23 @@ def _attribution(head: Token, cues: CuesData, agencies: dict[str, str], prior: l
         return Attribution(name=person.text, role=role, kind=kind, text=text, start=start, end=end)
     name = agency if kind == "agency" and agency else bare
     return Attribution(name=name, role=None, kind=kind, text=text, start=start, end=end)
+
+
+def _antecedent(tok: Token, prior: list[Frame], cues: CuesData, agencies: dict[str, str],
+                sents: Sentences) -> Attribution | None:
+    """Who a pronoun or an unintroduced quote stands for: the last speaker named in the last few
+    sentences, else the last person named there."""
+    sent = sents.of(tok.i)
+    k = sents.starts.index(sent.start)
+    floor = sents.starts[max(0, k - ANTECEDENT_SENTENCES)]
+    last = next((f for f in reversed(prior) if floor <= f.cue < tok.i and f.source.kind != "outlet"), None)
+    if last is not None:
+        return last.source
+    person = next((e for e in reversed(tok.doc.ents) if e.label_ in PERSON_LABELS and floor <= e.start
+                   and e.end <= tok.i), None)
+    if person is None:
+        return None
+    return _attribution(person.root, cues, agencies, [], sents)
 
 
 def _ngrams(span: Any) -> list[str]:
@@ -322,7 +349,8 @@ def _quote_spans(text: str, cues: CuesData) -> list[tuple[int, int]]:
     return spans
 
 
-def _quote_frames(doc: Any, text: str, cues: CuesData, speech: list[Frame], sents: Sentences) -> list[Frame]:
+def _quote_frames(doc: Any, text: str, cues: CuesData, agencies: dict[str, str], speech: list[Frame],
+                  sents: Sentences) -> list[Frame]:
     out: list[Frame] = []
     for start, end in _quote_spans(text, cues):
         while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
@@ -343,12 +371,29 @@ def _quote_frames(doc: Any, text: str, cues: CuesData, speech: list[Frame], sent
             out.append(Frame(kind="quote", source=best.source, verb=best.verb, stance=best.stance,
                              start=start, end=end, reason="quote"))
             continue
-        before = [f for f in speech if f.kind in ("speech", "marker") and doc[f.cue].idx < start
-                  and open_sent.start - f.cue < 80]
-        if before:
-            out.append(Frame(kind="quote", source=before[-1].source, verb=before[-1].verb, stance="asserts",
+        intro = _introducer(doc, text, start, open_sent)
+        if intro is not None:
+            source = _attribution(intro, cues, agencies, speech, sents)
+            out.append(Frame(kind="quote", source=source, verb=None, stance="asserts",
+                             start=start, end=end, reason="quote-introduced"))
+            continue
+        source_before = _antecedent(first[0], speech, cues, agencies, sents)
+        if source_before is not None:
+            out.append(Frame(kind="quote", source=source_before, verb=None, stance="asserts",
                              start=start, end=end, reason="quote-continued"))
     return out
+
+
+def _introducer(doc: Any, text: str, start: int, sent: Any) -> Token | None:
+    """The subject of the clause that introduces a quote after a colon ("X a réagi : « ... »")."""
+    if ":" not in text[max(0, start - 4):start]:
+        return None
+    verbs = [t for t in sent if t.idx < start and t.pos_ in CLAUSE_POS]
+    for verb in reversed(verbs):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.idx < start), None)
+        if subject is not None:
+            return subject
+    return None
 
 
 def _caption_frames(text: str, cues: CuesData, agencies: dict[str, str]) -> list[Frame]:
@@ -358,7 +403,8 @@ def _caption_frames(text: str, cues: CuesData, agencies: dict[str, str]) -> list
     names = "|".join(re.escape(k) for k in sorted(agencies, key=len, reverse=True))
     credit = re.compile(rf"(?:[/©(]|\b(?:{'|'.join(map(re.escape, cues.sources.credit))})\b\s*:?)\s*"
                         rf"({names})\s*\)?\s*$", re.IGNORECASE) if cues.sources.credit else None
-    slash = re.compile(rf"(?:[/©(])\s*({names})\s*\)?\s*$", re.IGNORECASE)
+    slash = re.compile(rf"(?:[/©(])\s*({names})\s*\)?\s*$|(?<![\w/])({names})\s*/\s*[\w .'-]{{2,40}}$",
+                       re.IGNORECASE)
     out: list[Frame] = []
     pos = 0
     for line in text.split("\n"):
@@ -372,9 +418,10 @@ def _caption_frames(text: str, cues: CuesData, agencies: dict[str, str]) -> list
         lead = len(body) - len(body.lstrip())
         if len(body.split()) < 2:
             continue
-        name = agencies[m.group(1).casefold()]
-        source = Attribution(name=name, role=None, kind="agency", text=m.group(1),
-                             start=start + m.start(1), end=start + m.end(1))
+        g = next(k for k in range(1, (m.re.groups or 1) + 1) if m.group(k))
+        name = agencies[m.group(g).casefold()]
+        source = Attribution(name=name, role=None, kind="agency", text=m.group(g),
+                             start=start + m.start(g), end=start + m.end(g))
         out.append(Frame(kind="caption", source=source, verb=None, stance="asserts",
                          start=start + lead, end=start + len(body), reason="caption-credit"))
     return out

@@ -103,7 +103,9 @@ def _governors(tok: Token) -> list[tuple[Token, str, list[Token]]]:
     reached = tok.i == head.i
     for anc, dep in chain(tok):
         into_pronoun = dep in ("acl", "acl:relcl") and anc.pos_ == "PRON"  # "à ce que ...", "ce qu'..."
-        if reached and dep not in COMPLEMENT_DEPS and not into_pronoun:
+        # a clause completing a noun: "reports that ...", "soupçonnent les rebelles d'avoir ..."
+        noun_complement = dep == "acl" and any(c.dep_ == "mark" for c in path[-1].children)
+        if reached and dep not in COMPLEMENT_DEPS and not into_pronoun and not noun_complement:
             break
         out.append((anc, dep, list(path)))
         path.append(anc)
@@ -213,7 +215,8 @@ def _future(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentences) -
     for anc, dep, _path in _governors(tok):
         if anc.pos_ not in CLAUSE_POS and anc.pos_ != "ADJ":
             continue
-        if matches(anc, gov.modal, refl) and dep in ("xcomp", "obj", "ccomp"):
+        raised = dep in SUBJECT_DEPS and any(c.dep_ == "xcomp" for c in anc.children)  # "X doit entrer"
+        if matches(anc, gov.modal, refl) and (dep in ("xcomp", "obj", "ccomp") or raised):
             return None if perfect(verb, cues) or (past(anc, cues) and not conditional(anc, cues)) else "modal"
         if matches(anc, gov.future, refl) or matches(anc, cues.speech.predicts, refl):
             return "future-governor"
