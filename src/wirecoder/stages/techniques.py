@@ -65,19 +65,21 @@ def _in_name(toks: Tokens, hit: Hit) -> bool:
 
 
 def _quotations(text: str, pack: LangPack) -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks (marks and padding spaces excluded), within a line."""
+    """Character ranges inside quotation marks (marks and padding spaces excluded), line by line."""
     out = []
-    for open_, close in pack.techniques.quotes:
-        at = text.find(open_)
-        while at >= 0:
-            end = text.find(close, at + len(open_))
-            if end < 0:
-                break
-            if "\n" not in text[at:end]:
-                inner = text[at + len(open_):end]
+    offset = 0
+    for line in text.split("\n"):
+        for open_, close in pack.techniques.quotes:
+            at = line.find(open_)
+            while at >= 0:
+                end = line.find(close, at + len(open_))
+                if end < 0:
+                    break
+                inner = line[at + len(open_):end]
                 lead = len(inner) - len(inner.lstrip())
-                out.append((at + len(open_) + lead, at + len(open_) + len(inner.rstrip())))
-            at = text.find(open_, end + len(close))
+                out.append((offset + at + len(open_) + lead, offset + at + len(open_) + len(inner.rstrip())))
+                at = line.find(open_, end + len(close))
+        offset += len(line) + 1
     return out
 
 
