@@ -128,6 +128,7 @@ INFERRED = [
      "2019-11-04"),
     ("fr", "Rédaction Afrique | 03.02.2022\nMercredi, des hommes armés ont attaqué un marché.", "2022-02-03"),
     ("fr", "La frappe du samedi 14 septembre, comme celle du 1er septembre 2019, visait un dépôt.", "2019-09-14"),
+    ("en", "JUBA, March 2 (Wire) - Fighting that began on Feb. 26, 2021, spread to the capital.", "2021-03-02"),
     ("en", "The strike of Friday, March 13 followed the January 8, 2020 missile attack. "
      "On Tuesday, the coalition left the base.", "2020-03-17"),
 ]

@@ -103,6 +103,10 @@ def _dateline_year(line: Found, found: list[Found], floor: int | None) -> tuple[
     agreed = _agreeing(md[0], md[1], weekday, floor) if weekday is not None else None
     if agreed is not None:
         return agreed.year, f"dateline day agrees with the lead's weekday ('{lead[0].match.text}')"
+    full = [(d, f) for d, f, how in _dated(found, floor) if how == "explicit year" and f is not line]
+    if full:
+        d, f = max(full, key=lambda x: x[0])
+        return year_for(md[0], md[1], d, True), f"the first such day after the latest full date ('{f.match.text}')"
     return None
 
 
