@@ -300,3 +300,15 @@ def test_odd_texts_do_not_break_the_stage(make_parsed: MakeParsed, text: str) ->
     doc = make_parsed(text, "fr", published=D("2025-03-01"))
     found = timex.run(doc, lang.load("fr"), timex.infer_anchor(doc, lang.load("fr"), None))
     assert all(text[t.span.start:t.span.end] == t.span.text for t in found)
+
+
+@pytest.mark.parametrize(("code", "text", "forward"), [
+    ("fr", "Les syndicats manifesteront demain.", True),
+    ("fr", "Les soldats doivent partir d'ici vendredi.", True),
+    ("en", "Talks will resume next week.", True),
+    ("fr", "Hier, une bombe a explosé.", False),
+    ("en", "A bomb exploded this morning.", False),
+])
+def test_forward_expressions_are_marked(make_parsed: MakeParsed, code: str, text: str, forward: bool) -> None:
+    found = timexes(make_parsed, text, code, D("2022-01-05"))
+    assert [t.future for t in found] == [forward]

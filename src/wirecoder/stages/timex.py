@@ -117,7 +117,9 @@ def _prefixed(found: Found, r: Resolved, anchor: date | None) -> Resolved:
 
 def _timex(found: Found, r: Resolved, anchor: date | None) -> Timex:
     m = found.match
-    forward = found.future if anchor is None or r.start is None else r.start > anchor
+    # forward: starts after the anchor, or runs on from it ("d'ici mardi", "in the coming days")
+    forward = found.future if anchor is None or r.start is None or r.end is None \
+        else r.start > anchor or (r.start == anchor and r.end > anchor)
     reason = f"{found.role}-{r.reason}" if found.role else r.reason
     return Timex(span=Span(start=m.start, end=m.end, text=m.text), start=r.start, end=r.end,
                  precision=r.precision, kind=r.kind, future=forward, reason=reason)
