@@ -189,3 +189,10 @@ def test_floor_on_the_test_set(make_parsed: Callable[..., Parsed]) -> None:
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     f1 = 2 * precision * recall / (precision + recall)
     assert (f1 >= 0.45, precision >= 0.6, flagged / neutral <= 0.1) == (True, True, True)
+
+
+@pytest.mark.parametrize("code", lang.available())
+def test_no_cue_sits_in_two_tiers(code: str) -> None:
+    clashes = {(tech, e) for tech, c in lang.load(code).techniques.cues.items()
+               for e in (set(c.strong) & set(c.weak)) | (set(c.exclude) & (set(c.strong) | set(c.weak)))}
+    assert clashes == set()
