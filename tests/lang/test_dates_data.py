@@ -44,7 +44,7 @@ def test_seasons_are_our_keys(code: str) -> None:
 
 @pytest.mark.parametrize("code", LANGS)
 def test_prefix_kinds_are_our_keys(code: str) -> None:
-    assert set(lang.load(code).dates.prefixes) <= {"since", "until"}
+    assert set(lang.load(code).dates.prefixes) <= {"since", "until", "published"}
 
 
 @pytest.mark.parametrize("code", LANGS)

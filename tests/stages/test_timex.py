@@ -129,6 +129,8 @@ INFERRED = [
     ("fr", "Rédaction Afrique | 03.02.2022\nMercredi, des hommes armés ont attaqué un marché.", "2022-02-03"),
     ("fr", "La frappe du samedi 14 septembre, comme celle du 1er septembre 2019, visait un dépôt.", "2019-09-14"),
     ("en", "JUBA, March 2 (Wire) - Fighting that began on Feb. 26, 2021, spread to the capital.", "2021-03-02"),
+    ("fr", "Publié le 05/02/2022 à 10h15\nLe 1er février 2022, des hommes armés ont attaqué un camp.", "2022-02-05"),
+    ("en", "Updated January 9, 2023\nOn January 6, 2023, gunmen attacked a camp. On Saturday, troops arrived.", "2023-01-09"),
     ("en", "The strike of Friday, March 13 followed the January 8, 2020 missile attack. "
      "On Tuesday, the coalition left the base.", "2020-03-17"),
 ]
@@ -143,6 +145,11 @@ def test_publication_day_inferred(make_parsed: MakeParsed, code: str, text: str,
 def test_given_publication_day_is_the_anchor(make_parsed: MakeParsed) -> None:
     doc = make_parsed("KABOUL, 28 août 2021 (Agence) - Jeudi, une explosion.", "fr", published=D("2021-08-29"))
     assert timex.infer_anchor(doc, lang.load("fr"), D("2021-08-29")) == Anchor(day=D("2021-08-29"), inferred=False)
+
+
+def test_a_report_published_in_the_text_is_no_byline(make_parsed: MakeParsed) -> None:
+    doc = make_parsed("Mardi, selon un rapport publié le 3 mars 2021, une bombe a explosé.", "fr")
+    assert not (timex.infer_anchor(doc, lang.load("fr"), None).evidence or "").startswith("byline")
 
 
 def test_inferred_anchor_says_why(make_parsed: MakeParsed) -> None:

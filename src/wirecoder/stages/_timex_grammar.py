@@ -30,6 +30,7 @@ class Grammar(NamedTuple):
     words: dict[str, dict[str, int | str]]  # slot -> normalised form -> value
     since: re.Pattern[str] | None  # matches the end of the text before an expression
     until: re.Pattern[str] | None
+    published: re.Pattern[str] | None  # "Publié le", "Updated": the date after it is the article's
 
 
 class Match(NamedTuple):
@@ -147,8 +148,9 @@ def grammar(code: str) -> Grammar:
     union = "|".join(re.sub(r"\(\?P<\w+>", "(?:", rx.pattern) for rx, _ in patterns) or "(?!)"
     # one shared word-start test, so that positions inside words are skipped at once
     union = rf"(?<!\w)(?=\w)(?:{union})"
-    return Grammar(patterns, re.compile(union, re.IGNORECASE), _hints(data, words), words, _prefix(data.prefixes.get("since", [])),
-                   _prefix(data.prefixes.get("until", [])))
+    prefix = {kind: _prefix(data.prefixes.get(kind, [])) for kind in ("since", "until", "published")}
+    return Grammar(patterns, re.compile(union, re.IGNORECASE), _hints(data, words), words,
+                   prefix["since"], prefix["until"], prefix["published"])
 
 
 def _value(slot: str, text: str, g: Grammar) -> int | str | None:

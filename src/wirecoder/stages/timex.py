@@ -26,6 +26,7 @@ DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-ZÀ-Ý][A-ZÀ-Ý'’ ./\-]+(?:\s
 DATELINE_AFTER = re.compile(r"^[ \t]*(?:\([^)\n]*\))?[ \t]*[-–—]")
 BYLINE_BEFORE = re.compile(r"(?:^|\n)[^\n]{1,60}[|·][ \t]*$")
 PREFIX_CHARS = 30
+BYLINE_LEAD = 40  # characters a byline may hold before its "published" cue (an author's name)
 UNTENSED = ("year", "deictic", "ago", "last_n", "relative", "coming")
 DAY_LEVEL = ("absolute", "weekday", "deictic", "relative", "range")
 
@@ -69,7 +70,7 @@ def _expressions(doc: Parsed, pack: LangPack) -> list[Found]:
     out: list[Found] = []
     for m in matches(text, pack.code):
         future = m.rule.future or (_tensed(m) and clause_is_future(doc.doc, m.start, m.end, cues, perfect))
-        role = _role(text, m)
+        role = _role(text, m, g)
         prefix, m = _prefix(text, m, g)
         out.append(Found(m, future, prefix, role))
     return out
@@ -92,14 +93,20 @@ def _tensed(m: Match) -> bool:
     return not (m.rule.rule in ("date", "date_range", "month", "season") and "year" in m.values)
 
 
-def _role(text: str, m: Match) -> str:
-    """Whether the expression is an article's dateline or byline date."""
+def _role(text: str, m: Match, g: Grammar) -> str:
+    """Whether the expression is an article's dateline or byline date ("Name | 08.01.2020", "Publié le ...")."""
     if m.rule.rule != "date":
         return ""
     before = text[max(0, m.start - 80):m.start]
     if DATELINE_BEFORE.search(before) and DATELINE_AFTER.match(text[m.end:m.end + 80]):
         return "dateline"
-    if BYLINE_BEFORE.search(before) and "year" in m.values and not text[m.end:m.end + 80].split("\n")[0].strip():
+    if "year" not in m.values:
+        return ""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    cue = g.published.search(text, line_start, m.start) if g.published is not None else None
+    if cue is not None and cue.start() - line_start <= BYLINE_LEAD:  # "Par X - Publié le", not "un rapport publié le"
+        return "byline"
+    if BYLINE_BEFORE.search(before) and not text[m.end:m.end + 80].split("\n")[0].strip():
         return "byline"
     return ""
 

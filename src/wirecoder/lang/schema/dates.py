@@ -38,7 +38,7 @@ class DatesData(Data):
     seasons: dict[str, list[str]] = Field(default_factory=dict)  # "spring" -> ["printemps"]
     day_suffixes: list[str] = Field(default_factory=list)  # "er" in "1er", "th" in "5th"
     # text just before an expression that turns it into a span up to the anchor ("since")
-    # or from the anchor to it ("until")
+    # or from the anchor to it ("until"), or marks it as the article's own date ("published")
     prefixes: dict[str, list[str]] = Field(default_factory=dict)
     # lemmas that put the verb they govern in the future ("will", "devoir")
     future_cues: list[str] = Field(default_factory=list)
