@@ -25,7 +25,7 @@ from wirecoder import lang
 from wirecoder.gazetteer.names import bare, fold, is_latin, rules_digest, skeleton
 
 DATA = Path(__file__).parent / "data"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS entry (id INTEGER PRIMARY KEY, gid TEXT UNIQUE, name TEXT, kind TEXT,
     country TEXT, admin1 TEXT, admin2 TEXT, lat REAL, lon REAL, population INTEGER);
@@ -38,6 +38,7 @@ CREATE INDEX IF NOT EXISTS name_skel ON name(skel, pop);
 CREATE INDEX IF NOT EXISTS name_entry ON name(entry);
 CREATE INDEX IF NOT EXISTS entry_kind ON entry(kind);
 """
+NOTABLE = 100000  # the name-index weight of a curated entry (they carry no population)
 CHIEF_TOWN = 20000  # a town this large named like a region names its admin1
 # One row of the entry table: gid, name, kind, country, admin1, admin2, lat, lon, population
 Row = tuple[str, str, str, str | None, str | None, str | None, float, float, int]
@@ -124,8 +125,9 @@ def insert(con: sqlite3.Connection, rows: Iterable[tuple[Row, Iterable[str]]], *
             con.execute("DELETE FROM name WHERE entry IN (SELECT id FROM entry WHERE gid = ?)", (row[0],))
         cur = con.execute("INSERT OR REPLACE INTO entry (gid, name, kind, country, admin1, admin2, lat, lon,"
                           " population) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+        weight = row[8] or (0 if row[2] == "city" else NOTABLE)
         con.executemany("INSERT INTO name VALUES (?, ?, ?, ?, ?)",
-                        [(*keys, cur.lastrowid, row[8]) for keys in name_keys(names)])
+                        [(*keys, cur.lastrowid, weight) for keys in name_keys(names)])
         count += 1
     return count
 

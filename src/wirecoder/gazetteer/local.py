@@ -19,10 +19,11 @@ from wirecoder.gazetteer import build
 from wirecoder.gazetteer.names import bare, fold, skeleton
 from wirecoder.model import Candidate
 
-_COLUMNS = "e.gid, e.name, e.kind, e.country, e.admin1, e.admin2, e.lat, e.lon, e.population, n.fold"
+_COLUMNS = "e.gid, e.name, e.kind, e.country, e.admin1, e.admin2, e.lat, e.lon, e.population, n.fold, n.bare"
 _JOIN = f"SELECT {_COLUMNS} FROM name n JOIN entry e ON e.id = n.entry"
 SKELETON_LIMIT = 120  # most populous entries kept for one skeleton
-FUZZY_LIMIT = 20000  # names scanned by the fuzzy fallback
+FUZZY_LIMIT = 5000  # names scanned by the fuzzy fallback
+FUZZY_POPULATION = 5000  # ... among places at least this large (or curated)
 MAX_CANDIDATES = 40
 # match quality of each tier (1.0 is the exact folded name)
 BARE_SCORE = 0.95
@@ -79,7 +80,7 @@ class LocalGazetteer:
         if s:
             rows = self._query(f"{_JOIN} WHERE n.skel = ? ORDER BY n.pop DESC LIMIT {SKELETON_LIMIT}", (s,))
             for row in rows:
-                score = SKELETON_BASE + SKELETON_SPAN * fuzz.ratio(b, bare(str(row[9]))) / 100
+                score = SKELETON_BASE + SKELETON_SPAN * fuzz.ratio(b, str(row[10])) / 100
                 if score >= SKELETON_BASE + SKELETON_SPAN * SKELETON_FLOOR:
                     _keep(best, row, score)
         if not best and len(b) >= 4:
@@ -92,11 +93,15 @@ class LocalGazetteer:
     def _fuzzy(self, b: str, s: str) -> list[tuple[tuple[object, ...], float]]:
         """Names close in spelling to ``b`` among those whose skeleton starts alike."""
         prefix = s[:2]
-        rows = self._query(f"{_JOIN} WHERE n.skel >= ? AND n.skel < ? AND (e.kind != 'city' OR e.population >= 1000)"
-                           f" LIMIT {FUZZY_LIMIT}", (prefix, prefix + "\x7f"))
-        choices = [bare(str(r[9])) for r in rows]
-        hits = process.extract(b, choices, scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold * 100, limit=20)
-        return [(rows[i], self.fuzzy_threshold * score / 100) for _, score, i in hits]
+        rows = self._query(f"SELECT n.bare, n.entry FROM name n WHERE n.skel >= ? AND n.skel < ?"
+                           f" AND n.pop >= {FUZZY_POPULATION} LIMIT {FUZZY_LIMIT}", (prefix, prefix + "\x7f"))
+        hits = process.extract(b, [str(r[0]) for r in rows], scorer=fuzz.ratio,
+                               score_cutoff=self.fuzzy_threshold * 100, limit=20)
+        out: list[tuple[tuple[object, ...], float]] = []
+        for _, score, i in hits:
+            found = self._query(f"{_JOIN} WHERE n.entry = ? AND n.bare = ? LIMIT 1", rows[i])
+            out.extend((row, self.fuzzy_threshold * score / 100) for row in found)
+        return out
 
     def _query(self, sql: str, args: tuple[object, ...]) -> list[tuple[object, ...]]:
         with self._lock:
@@ -104,7 +109,7 @@ class LocalGazetteer:
 
 
 def _candidate(row: tuple[object, ...], score: float) -> Candidate:
-    gid, name, kind, country, admin1, admin2, lat, lon, population, matched = row
+    gid, name, kind, country, admin1, admin2, lat, lon, population, matched, _ = row
     return Candidate(gazetteer_id=str(gid), name=str(name), kind=str(kind), country=_str(country),
                      admin1=_str(admin1), admin2=_str(admin2), lat=float(str(lat)), lon=float(str(lon)),
                      population=int(str(population or 0)), matched=str(matched), score=round(score, 4))

@@ -42,7 +42,7 @@ def find(doc: Any, pack: LangPack, gaz: Gazetteer) -> list[Mention]:
     words = _words(pack.code)
     taken: set[int] = set()
     found: list[Mention] = []
-    phrases = _facility_phrases(doc, words, gaz)
+    phrases = [*_named_phrases(doc, words, gaz), *_facility_phrases(doc, words, gaz)]
     names = (m for first, end, whole in _name_spans(doc, words) for m in _resolve_span(doc, first, end, whole, words, gaz))
     for m in [*phrases, *names]:
         if not taken.intersection(range(m.first, m.end)):
@@ -52,6 +52,7 @@ def find(doc: Any, pack: LangPack, gaz: Gazetteer) -> list[Mention]:
 
 
 class _Words(NamedTuple):
+    heads: frozenset[tuple[str, ...]]
     stop: frozenset[str]
     not_places: frozenset[str]
     facility: dict[tuple[str, ...], frozenset[str]]
@@ -62,7 +63,8 @@ class _Words(NamedTuple):
     def of(pack: LangPack) -> _Words:
         p = pack.places
         facility = {tuple(fold(w).split()): frozenset(k) for w, k in p.facility_words.items() if fold(w)}
-        return _Words(frozenset(fold(w) for w in p.stop), frozenset(fold(w) for w in p.not_places), facility,
+        heads = frozenset(tuple(fold(w).split()) for w in [*p.name_heads, *p.admin_words] if fold(w))
+        return _Words(heads, frozenset(fold(w) for w in p.stop), frozenset(fold(w) for w in p.not_places), facility,
                       frozenset(p.connectors), frozenset(p.names.articles))
 
 
@@ -88,8 +90,9 @@ def _joins(doc: Any, i: int, words: _Words) -> bool:
     if i + 1 >= len(doc) or i == 0:
         return False
     glued = not doc[i - 1].whitespace_ or not tok.whitespace_
-    if tok.text in ("-", "‑") and not doc[i - 1].whitespace_ and not tok.whitespace_:
-        return True
+    if not doc[i - 1].whitespace_ and not tok.whitespace_ and (
+            tok.text in ("-", "‑") or (tok.is_lower and tok.is_alpha and len(tok) <= 3)):
+        return True  # "Mazar-i-Sharif", "Saint-Jean-de-Luz"
     return tok.lower_.rstrip("-") in words.particles and (glued or doc[i + 1].text[:1].isupper())
 
 
@@ -176,6 +179,46 @@ def _label(doc: Any, first: int, end: int) -> str:
     if a.ent_iob_ not in ("B", "I") or b.ent_iob_ not in ("B", "I") or a.ent_type_ != b.ent_type_:
         return ""
     return "" if any(doc[k].ent_iob_ == "B" for k in range(first + 1, end)) else str(a.ent_type_)
+
+
+def _named_phrases(doc: Any, words: _Words, gaz: Gazetteer) -> list[Mention]:
+    """Names that begin or end with a common noun: "mer Rouge", "golfe d'Aden", "région de Donetsk",
+    "Kherson region", looked up whole."""
+    out: list[Mention] = []
+    folds = [fold(t.text) for t in doc]
+    longest = max((len(k) for k in words.heads), default=0)
+    i = 0
+    while i < len(doc):
+        n = next((n for n in range(min(longest, len(doc) - i), 0, -1)
+                  if tuple(w for f in folds[i:i + n] for w in f.split()) in words.heads), 0)
+        if not n:
+            i += 1
+            continue
+        found = None
+        j = i + n
+        if j < len(doc) and doc[j].lower_ in words.connectors:
+            j += 1
+            if j < len(doc) and doc[j].pos_ == "DET":
+                j += 1
+        if j < len(doc) and _namey(doc[j], words):
+            found = _whole(doc, i, _run_end(doc, j, words), gaz)
+        if found is None and i > 0 and _namey(doc[i - 1], words):
+            k = i - 1
+            while k > 0 and i - k < MAX_RUN and (_namey(doc[k - 1], words) or _joins(doc, k - 1, words)):
+                k -= 1
+            found = _whole(doc, k, i + n, gaz)
+        if found is not None:
+            out.append(found)
+            i = found.end
+        else:
+            i += n
+    return out
+
+
+def _whole(doc: Any, first: int, end: int, gaz: Gazetteer) -> Mention | None:
+    text = doc[first:end].text
+    cands = [c for c in gaz.lookup(text) if c.score >= ACCEPT_PART]
+    return Mention(first, end, text, frozenset(), False, tuple(cands)) if cands else None
 
 
 def _facility_phrases(doc: Any, words: _Words, gaz: Gazetteer) -> list[Mention]:

@@ -29,10 +29,14 @@ NEAR_KM = 1000.0
 ADMIN_WINDOW = 8  # tokens before a list of names where a region word makes them regions
 # weights of the features (name match dominates; context breaks ties between namesakes)
 W_NAME, W_COUNTRY, W_SEEN_COUNTRY, W_QUALIFIER, W_NEAR = 4.0, 1.5, 0.75, 2.0, 1.0
-W_FACILITY, W_ADMIN, W_CITY, W_COUNTRY_KIND, W_POP = 2.0, 1.2, 0.3, 1.5, 0.15
+W_FACILITY, W_ADMIN, W_CITY, W_COUNTRY_KIND, W_POP, W_MAJOR = 2.0, 1.2, 0.3, 1.5, 0.3, 1.0
+MAJOR_CITY = 1000000  # a city this large is what its name means unless the context says otherwise
+NAME_SLACK = 0.1  # candidates this far below the best name match are namesakes of it
+LOOSE = 0.84  # below this name-match score, a candidate needs the article's countries to agree
 MAX_RANKED = 15  # candidates of a mention that are scored
 BIG_TOWN = 100000  # a town this large is what its name means, unless the context says otherwise
 REGION_POPULATION = 1000000  # population prior of a region (GeoNames gives none)
+FACILITY_POPULATION = 100000  # ... of a curated facility: notable enough to be in the supplement
 
 
 class Choice(NamedTuple):
@@ -50,22 +54,30 @@ def choose(doc: Any, mentions: list[Mention], pack: LangPack) -> list[Choice]:
     ctx = _Context(
         named=frozenset(c.country for c in first if c.kind == "country" and c.score == 1.0),
         seen=Counter(c.country for c in first if _unambiguous(c)),
-        anchors=_anchors([c for c in first if _unambiguous(c)]),
+        anchors=_anchors([c for c in first if _unambiguous(c) and c.kind != "country"]),
         near={},
     )
     qualifiers = _qualifiers(doc, mentions)
     regional = _regional(doc, mentions, pack)
+    qualified = {q: i for i, q in qualifiers.items()}
     out: list[Choice] = []
     for i, m in enumerate(mentions):
         qual = qualifiers.get(i)
         region = mentions[qual].candidates[0] if qual is not None else None
-        best = max(m.candidates[:MAX_RANKED], key=lambda c: _score(c, m, ctx, region, i in regional))
+        top = max(c.score for c in m.candidates)
+        # a worse spelling match competes only when the article's countries or the phrase support it
+        pool = [c for c in [*m.candidates[:MAX_RANKED], *(c for c in m.candidates[MAX_RANKED:]
+                                                          if c.country in ctx.named)]
+                if c.score >= top - NAME_SLACK or c.country in ctx.named or ctx.seen[c.country]
+                or (m.kinds and c.kind in m.kinds) or region is not None]
+        best = max(pool, key=lambda c: _score(c, m, ctx, region, i in regional))
+        if best.score < LOOSE and best.country not in ctx.named and not ctx.seen[best.country]:
+            continue  # a loose spelling match that nothing in the article supports
         reason = "facility" if m.kinds and best.kind in m.kinds else (
             "qualified" if qual is not None else "ranked" if len(m.candidates) > 1 else "only-candidate")
-        out.append(Choice(m, best, reason, None))
-    # a region in parentheses or apposition after a place qualifies it, and is not a place of its own
-    qualified = {q: i for i, q in qualifiers.items()}
-    return [c._replace(qualifier_of=qualified.get(k)) for k, c in enumerate(out)]
+        # a region in parentheses or apposition after a place qualifies it, and is not a place of its own
+        out.append(Choice(m, best, reason, qualified.get(i)))
+    return out
 
 
 class _Context(NamedTuple):
@@ -91,8 +103,9 @@ def _score(c: Candidate, m: Mention, ctx: _Context, qualifier: Candidate | None,
     if regional:
         s += W_ADMIN * (c.kind in REGION_KINDS)
     s += W_CITY * (c.kind == "city") + W_COUNTRY_KIND * (c.kind == "country" and c.score == 1.0)
-    population = c.population or (REGION_POPULATION if c.kind in REGION_KINDS else 0)
-    return s + W_POP * math.log10(population + 1)
+    population = c.population or (REGION_POPULATION if c.kind in REGION_KINDS else
+                                  0 if c.kind in ("city", "country") else FACILITY_POPULATION)
+    return s + W_POP * math.log10(population + 1) + W_MAJOR * (c.kind == "city" and c.population >= MAJOR_CITY)
 
 
 def _near(c: Candidate, ctx: _Context) -> float:
@@ -146,8 +159,8 @@ def _regional(doc: Any, mentions: list[Mention], pack: LangPack) -> set[int]:
         j = i
         while j + 1 < len(mentions) and _list_gap(doc[mentions[j].end:mentions[j + 1].first].text, joiners):
             j += 1
-        start = mentions[i].first
-        window = {fold(t.text) for t in doc[max(start - ADMIN_WINDOW, 0):start]}
+        start, end = mentions[i].first, mentions[j].end
+        window = {fold(t.text) for t in [*doc[max(start - ADMIN_WINDOW, 0):start], *doc[end:end + 2]]}
         if window & admin:
             out.update(range(i, j + 1))
         i = j + 1

@@ -27,6 +27,8 @@ class PlacesData(Data):
     metonyms: list[str] = Field(default_factory=list)
     # generic facility words -> the facility kinds they name ("base" -> airbase, base, camp)
     facility_words: dict[str, list[str]] = Field(default_factory=dict)
+    # common nouns that begin or end a place's name ("mer" Rouge, "golfe" d'Aden, Kherson "region")
+    name_heads: list[str] = Field(default_factory=list)
     # words joining a facility word to its name ("de", "of")
     connectors: list[str] = Field(default_factory=list)
     # words that say the names around them are regions ("province", "governorate")
