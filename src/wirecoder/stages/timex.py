@@ -27,6 +27,7 @@ DATELINE_AFTER = re.compile(r"^[ \t]*(?:\([^)\n]*\))?[ \t]*[-–—]")
 BYLINE_BEFORE = re.compile(r"(?:^|\n)[^\n]{1,60}[|·][ \t]*$")
 PREFIX_CHARS = 30
 BYLINE_LEAD = 40  # characters a byline may hold before its "published" cue (an author's name)
+BYLINE_SEPARATORS = "-–—|·•"
 UNTENSED = ("year", "deictic", "ago", "last_n", "relative", "coming")
 DAY_LEVEL = ("absolute", "weekday", "deictic", "relative", "range")
 
@@ -104,8 +105,10 @@ def _role(text: str, m: Match, g: Grammar) -> str:
         return ""
     line_start = text.rfind("\n", 0, m.start) + 1
     cue = g.published.search(text, line_start, m.start) if g.published is not None else None
-    if cue is not None and cue.start() - line_start <= BYLINE_LEAD:  # "Par X - Publié le", not "un rapport publié le"
-        return "byline"
+    if cue is not None:
+        lead = text[line_start:cue.start()].strip()
+        if not lead or (len(lead) <= BYLINE_LEAD and lead[-1] in BYLINE_SEPARATORS):
+            return "byline"  # "Publié le ...", "Par X - Publié le ...", not "un rapport publié le ..."
     if BYLINE_BEFORE.search(before) and not text[m.end:m.end + 80].split("\n")[0].strip():
         return "byline"
     return ""
