@@ -225,6 +225,20 @@ POSITIVE: list[tuple[str, str]] = [
      "A mass grave containing some fifty bodies was discovered."),
     ("Other",
      "Soldiers announced a coup on state television."),
+    ("Air/drone strike",
+     "Army helicopters opened fire on a convoy of rebel vehicles."),
+    ("Air/drone strike",
+     "Coalition jets destroyed a fuel depot near Sanaa, the alliance said."),
+    ("Shelling/artillery/missile attack",
+     "The hospital was hit twice during the night, its director said."),
+    ("Non-violent transfer of territory",
+     "The rebels entered the town without meeting any resistance."),
+    ("Non-violent transfer of territory",
+     "The fighters evacuated the town overnight as the army approached."),
+    ("Disrupted weapons use",
+     "Air defences shot down at least five drones over the city."),
+    ("Attack",
+     "Gunmen killed at least 29 boys at a boarding school in the north."),
 ]
 
 NEGATIVE: list[str] = [

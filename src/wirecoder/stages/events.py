@@ -44,9 +44,10 @@ def find_triggers(doc: Parsed, pack: LangPack) -> list[tuple[Span, Trigger]]:
     ranked = sorted(_matcher(pack.code)(sdoc), key=lambda m: (-(m[2] - m[1]), m[1], m[0]))
     chosen: list[tuple[int, int, Trigger]] = []
     taken: set[int] = set()
+    sent_words: dict[int, set[str]] = {}
     for index, start, end in ranked:
         trig = pack.triggers[index]
-        if taken.intersection(range(start, end)) or not _context_allows(trig, sdoc[start].sent):
+        if taken.intersection(range(start, end)) or not _context_allows(trig, sdoc[start].sent, sent_words):
             continue
         chosen.append((start, end, trig))
         taken.update(range(start, end))
@@ -57,10 +58,13 @@ def find_triggers(doc: Parsed, pack: LangPack) -> list[tuple[Span, Trigger]]:
     return out
 
 
-def _context_allows(trig: Trigger, sent: Any) -> bool:
+def _context_allows(trig: Trigger, sent: Any, sent_words: dict[int, set[str]]) -> bool:
+    """Whether the sentence's words let the trigger fire (word sets kept per sentence start)."""
     if not trig.requires and not trig.excludes:
         return True
-    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    words = sent_words.get(sent.start)
+    if words is None:
+        words = sent_words[sent.start] = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     if trig.requires and not words.intersection(w.lower() for w in trig.requires):
         return False
     return not words.intersection(w.lower() for w in trig.excludes)
