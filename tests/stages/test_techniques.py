@@ -28,14 +28,14 @@ def _found(make_parsed: Callable[..., Parsed], text: str, code: str) -> set[str]
 
 
 @pytest.mark.parametrize(("code", "text", "technique"), [
-    ("fr", "C'est une véritable débandade pour l'armée américaine.", "Loaded_Language"),
+    ("fr", "La retraite de la colonne a tourné à la débandade.", "Loaded_Language"),
     ("fr", "Les Yankees ont plié bagage sans demander leur reste.", "Name_Calling-Labeling"),
-    ("fr", "L'éternel occupant ne partira pas de lui-même.", "Name_Calling-Labeling"),
+    ("fr", "Cet éternel occupant refuse toujours de quitter nos terres.", "Name_Calling-Labeling"),
     ("fr", "Ces voyous à la solde de l'étranger ont semé la terreur.", "Name_Calling-Labeling"),
     ("fr", "Le régime de Damas et ses sbires continuent leurs crimes.", "Name_Calling-Labeling"),
-    ("fr", "Peu d'analystes croiraient la version de Washington.", "Doubt"),
+    ("fr", "Peu de diplomates croient encore aux promesses de Washington.", "Doubt"),
     ("fr", "Le ministre a accusé Téhéran sans la moindre preuve.", "Doubt"),
-    ("fr", "Les caches se comptent par dizaines, voire des centaines.", "Exaggeration-Minimisation"),
+    ("fr", "On parle de centaines de blindés, voire de milliers.", "Exaggeration-Minimisation"),
     ("fr", "Tout le monde sait que ce gouvernement est incompétent.", "Appeal_to_Popularity"),
     ("fr", "Tout le monde sait que ce gouvernement est incompétent.", "Questioning_the_Reputation"),
     ("fr", "Il est grand temps d'agir avant qu'il ne soit trop tard.", "Appeal_to_Time"),
