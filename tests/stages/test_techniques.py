@@ -196,3 +196,18 @@ def test_no_cue_sits_in_two_tiers(code: str) -> None:
     clashes = {(tech, e) for tech, c in lang.load(code).techniques.cues.items()
                for e in (set(c.strong) & set(c.weak)) | (set(c.exclude) & (set(c.strong) | set(c.weak)))}
     assert clashes == set()
+
+
+@pytest.mark.parametrize(("outlet", "url", "genre"), [
+    ("Le Gorafi", None, "satire"),
+    (None, "https://www.theonion.com/area-general-1234", "satire"),
+    ("Test Wire", "https://example.org/world/1", "reporting"),
+])
+def test_satirical_outlet_makes_satire(outlet: str | None, url: str | None, genre: str) -> None:
+    from wirecoder.model import Article
+    from wirecoder.parse import nlp
+
+    text = "PARIS, 3 mars 2024 (Dépêche de test) - Le ministre a annoncé un plan, a-t-il indiqué."
+    doc = Parsed(article=Article(id="t", text=text, language="fr", outlet=outlet, url=url), language="fr",
+                 doc=nlp("fr")(text))
+    assert techniques.run(doc, lang.load("fr"))[2].label == genre

@@ -3,7 +3,7 @@
 The evidence is read in the author's voice, outside quotations: first-person
 words, evaluative cues, rhetorical questions and exclamations push towards
 opinion; attribution and a wire dateline push towards reporting; satirical
-outlets and markers make satire.
+a satirical outlet (by name or URL) makes satire.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from wirecoder.model import Genre, GenreCall
-from wirecoder.stages._techniques_match import ATTRIBUTION, FIRST_PERSON, SATIRE, Hit, Tokens
+from wirecoder.stages._techniques_match import ATTRIBUTION, FIRST_PERSON, Hit, Tokens
 
 # A wire dateline near the top: a place name in capitals, maybe a bracket, a comma, then a date.
 DATELINE = re.compile(r"^[^\S\n]*[A-ZÀ-Þ][A-ZÀ-Þ'’./\- ]{2,}(?:\([^)\n]*\))?,[^\n]{0,30}?\d", re.MULTILINE)
@@ -45,13 +45,14 @@ def _sentence_marks(text: str, toks: Tokens, quotes: Sequence[tuple[int, int]]) 
 
 
 def evidence(text: str, toks: Tokens, hits: Sequence[Hit], quotes: Sequence[tuple[int, int]],
-             outlet: str | None, satire_outlets: Sequence[str]) -> dict[str, float]:
-    """Named genre features of one article."""
+             source: str, satire_outlets: Sequence[str]) -> dict[str, float]:
+    """Named genre features of one article (``source``: its outlet and URL)."""
     sentences, questions, exclaims = _sentence_marks(text, toks, quotes)
     words = max(toks.words, 1)
     voice = [h for h in hits if not _in(quotes, toks.start[h.start], toks.end[h.end - 1])]
     strong = [h for h in voice if h.cue.tier == "strong"]
-    satire_outlet = any(name in (outlet or "").lower() for name in satire_outlets)
+    folded = source.lower().replace(" ", "")
+    satire_outlet = any(name.replace(" ", "") in folded for name in satire_outlets)
     return {
         "technique_density": round(len(strong) / sentences, 3),
         "evaluative_per_100_words": round(100 * sum(h.cue.technique in EVALUATIVE for h in strong) / words, 3),
@@ -60,12 +61,12 @@ def evidence(text: str, toks: Tokens, hits: Sequence[Hit], quotes: Sequence[tupl
         "exclamations": round(exclaims / sentences, 3),
         "attribution": round(sum(h.cue.technique == ATTRIBUTION for h in hits) / sentences, 3),
         "dateline": float(bool(DATELINE.search(text[:DATELINE_CHARS]))),
-        "satire_markers": float(sum(h.cue.technique == SATIRE for h in hits) + satire_outlet),
+        "satirical_outlet": float(satire_outlet),
     }
 
 
 def call(features: dict[str, float]) -> GenreCall:
     """The genre, from the named features (the opinion score is added to them)."""
     score = round(sum(w * features[name] for name, w in WEIGHTS.items()), 3)
-    label: Genre = "satire" if features["satire_markers"] > 0 else "opinion" if score >= OPINION_AT else "reporting"
+    label: Genre = "satire" if features["satirical_outlet"] > 0 else "opinion" if score >= OPINION_AT else "reporting"
     return GenreCall(label=label, evidence={**features, "opinion_score": score})

@@ -22,7 +22,6 @@ LABELING = "_labeling"  # pseudo-techniques: context cues, never output
 SLOGAN_FRAME = "_slogan_frame"
 FIRST_PERSON = "_first_person"
 ATTRIBUTION = "_attribution"
-SATIRE = "_satire"
 SENTENCE_END = ".!?…"
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
@@ -83,8 +82,7 @@ def _entries(code: str) -> list[tuple[str, str, str]]:
     rows = [(tech, tier, entry) for tech, cues in data.cues.items()
             for tier in ("strong", "weak", "exclude") for entry in getattr(cues, tier)]
     for key, entries in ((LABELING, data.labeling), (SLOGAN_FRAME, data.slogan_frames),
-                         (FIRST_PERSON, data.genre.first_person), (ATTRIBUTION, data.genre.attribution),
-                         (SATIRE, data.genre.satire)):
+                         (FIRST_PERSON, data.genre.first_person), (ATTRIBUTION, data.genre.attribution)):
         rows += [(key, "context", entry) for entry in entries]
     return rows
 

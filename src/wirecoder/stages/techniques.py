@@ -35,8 +35,8 @@ def run(doc: Parsed, pack: LangPack) -> tuple[list[TechniqueSpan], TechniqueSumm
     toks = tokens(doc.doc, pack.code)
     found = _cues(toks, pack)
     quotes = _quotations(doc.article.text, pack)
-    call = genre.call(genre.evidence(doc.article.text, toks, found, quotes, doc.article.outlet,
-                                     pack.techniques.genre.satire))
+    source = " ".join(filter(None, (doc.article.outlet, doc.article.url)))
+    call = genre.call(genre.evidence(doc.article.text, toks, found, quotes, source, pack.techniques.genre.satire))
     spans = _fire(doc.article.text, pack, toks, found, quotes, call.label)
     spans += _slogans(doc.article.text, pack, toks, found, quotes)
     spans = _implied(spans, pack)

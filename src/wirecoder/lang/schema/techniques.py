@@ -16,7 +16,7 @@ class TechniqueCues(Data):
 class GenreCues(Data):
     first_person: list[str] = Field(default_factory=list)
     attribution: list[str] = Field(default_factory=list)  # reporting verbs, "according to", agency words
-    satire: list[str] = Field(default_factory=list)  # satirical outlets and markers
+    satire: list[str] = Field(default_factory=list)  # satirical outlets, matched on outlet name and URL
 
 
 class TechniquesData(Data):
