@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from datetime import date
 
 import pytest
 
@@ -88,3 +89,9 @@ def test_no_form_names_two_weekdays(code: str) -> None:
 def test_period_patterns_name_a_unit(code: str) -> None:
     periods = [p for p in lang.load(code).dates.patterns if p.rule == "period"]
     assert all(p.unit in {"week", "month", "year"} for p in periods)
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_holidays_are_real_days(code: str) -> None:
+    keys = lang.load(code).dates.holidays
+    assert all(re.fullmatch(r"\d\d-\d\d", k) and date(2024, int(k[:2]), int(k[3:])) for k in keys)

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from wirecoder import lang
 from wirecoder.lang.schema.dates import DatePattern, DatesData
 
-SLOT = re.compile(r"\{(weekday|month|day|year|num|unit|part|season|mnum|daypart)(2?)\}")
+SLOT = re.compile(r"\{(weekday|month|day|year|num|unit|part|season|mnum|daypart|holiday)(2?)\}")
 # Calendar keys in order: the index is the weekday (0 Monday) or the month minus one.
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -78,7 +78,8 @@ def _tables(data: DatesData) -> dict[str, dict[str, int | str]]:
         "num": {norm(f): n for f, n in data.numbers.items()},
         "daypart": {norm(f): "daypart" for f in data.dayparts},
     }
-    for slot, table in (("unit", data.units), ("part", data.parts), ("season", data.seasons)):
+    for slot, table in (("unit", data.units), ("part", data.parts), ("season", data.seasons),
+                        ("holiday", data.holidays)):
         out[slot] = {norm(f): k for k, fs in table.items() for f in fs}
     return out
 
@@ -131,7 +132,7 @@ SLOTLESS = ("deictic", "relative", "weekend")  # rules whose patterns may hold n
 def _hints(data: DatesData, words: dict[str, dict[str, int | str]]) -> frozenset[str]:
     """Words one of which every expression holds (besides digits): slot words, and the
     words of the patterns that need no slot ("hier", "lendemain", "tonight")."""
-    found = {w for slot in ("weekday", "month", "unit", "season") for f in words[slot]
+    found = {w for slot in ("weekday", "month", "unit", "season", "holiday") for f in words[slot]
              for w in WORD.findall(f)}
     for p in data.patterns:
         if p.rule in SLOTLESS:

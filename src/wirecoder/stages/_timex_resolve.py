@@ -97,6 +97,16 @@ def _date(m: Match, anchor: date | None, future: bool) -> Resolved:
     return Resolved(d, d, 1, "absolute", reason) if d else Resolved(None, None, 1, "absolute", "invalid-date")
 
 
+def _holiday(m: Match, anchor: date | None, future: bool) -> Resolved:
+    """A fixed-date holiday ("12-31"): a date without a year unless one is written."""
+    key = _str(m.values, "holiday")
+    if len(key) != 5:
+        return UNRESOLVED
+    values: dict[str, int | str] = {**m.values, "month": int(key[:2]), "day": int(key[3:])}
+    r = _date(m._replace(values=values), anchor, future)
+    return r._replace(reason=f"holiday-{r.reason}")
+
+
 def _date_range(m: Match, anchor: date | None, future: bool) -> Resolved:
     v = m.values
     d1, d2 = _int(v, "day"), _int(v, "day2")
@@ -280,6 +290,8 @@ def resolve(m: Match, anchor: date | None, future: bool, prev: tuple[date, date]
     rule = m.rule.rule
     if rule == "date":
         return _date(m, anchor, future)
+    if rule == "holiday":
+        return _holiday(m, anchor, future)
     if rule == "date_range":
         return _date_range(m, anchor, future)
     if rule == "month":

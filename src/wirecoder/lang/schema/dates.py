@@ -1,7 +1,7 @@
 """Schema of ``dates.toml`` (read by stages/timex.py).
 
 Word tables fill the slots of the language's patterns: ``{weekday}``, ``{month}``,
-``{day}``, ``{year}``, ``{num}``, ``{unit}``, ``{part}``, ``{season}``, ``{mnum}``
+``{day}``, ``{year}``, ``{num}``, ``{unit}``, ``{part}``, ``{season}``, ``{mnum}``, ``{holiday}``
 (a slot name may end in ``2`` for the second of a pair). Each pattern names a
 ``rule``, one of our keys, which says how a match becomes an interval.
 """
@@ -13,7 +13,7 @@ from wirecoder.lang.schema.common import Data
 # The rules a pattern may name (how a match is resolved; see stages/_timex_resolve.py).
 RULES = (
     "date", "date_range", "weekday", "weekday_range", "deictic", "ago", "last_n", "period",
-    "weekend", "month", "year", "season", "relative", "coming",
+    "weekend", "month", "year", "season", "relative", "coming", "holiday",
 )
 
 
@@ -36,6 +36,8 @@ class DatesData(Data):
     units: dict[str, list[str]] = Field(default_factory=dict)  # "day" -> ["jour", "jours"]
     parts: dict[str, list[str]] = Field(default_factory=dict)  # "early" | "mid" | "late" -> words
     seasons: dict[str, list[str]] = Field(default_factory=dict)  # "spring" -> ["printemps"]
+    # fixed-date holidays: "MM-DD" -> names ("12-31" -> ["la Saint-Sylvestre"])
+    holidays: dict[str, list[str]] = Field(default_factory=dict)
     day_suffixes: list[str] = Field(default_factory=list)  # "er" in "1er", "th" in "5th"
     # text just before an expression that turns it into a span up to the anchor ("since")
     # or from the anchor to it ("until"), or marks it as the article's own date ("published")
