@@ -33,7 +33,7 @@ PHRASE_DEPS = frozenset({
     "fixed", "punct", "poss", "nmod:poss", "cc", "conj", "prep", "pobj", "npadvmod", "nn", "dep",
 })
 CONTENT_DEPS = ("ccomp", "xcomp", "obj", "dobj", "obl:arg", "dep", "parataxis", "attr")
-INCISE_DEPS = frozenset({"parataxis", "advcl", "conj", "dep", "ccomp", "acl:relcl", "relcl", "acl"})
+INCISE_DEPS = frozenset({"parataxis", "advcl", "conj", "dep", "ccomp"})
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 RELATIVE_DEPS = frozenset({"acl:relcl", "relcl"})
 QUOTE_MIN_WORDS = 4
@@ -101,6 +101,12 @@ def _speech_frame(tok: Token, cues: CuesData, agencies: dict[str, str], prior: l
     if speaker is None or (speaker.pos_ == "PRON" and not _personal(speaker)):
         return None
     content = _content_of(tok, speaker)
+    pointing_back = content is None or (lemma(content) in cues.words.claim_nouns and not any(
+        c.dep_ in ("acl", "acl:relcl", "relcl") for c in content.children))  # "the claims that ..." points ahead
+    if stance[0] == "denies" and pointing_back:
+        denial = _denial_frame(tok, speaker, cues, agencies, prior, sents)
+        if denial is not None:
+            return denial
     incise = content is None
     if content is None:
         sent = sents.of(tok.i)
@@ -120,6 +126,21 @@ def _speech_frame(tok: Token, cues: CuesData, agencies: dict[str, str], prior: l
     source = _attribution(speaker, cues, agencies, prior, sents)
     return Frame(kind="speech", source=source, verb=tok.text, stance=stance[0], start=span[0], end=span[1],
                  cue=tok.i, head=content.i, incise=incise, reason="incise" if incise else "speech-verb")
+
+
+def _denial_frame(tok: Token, speaker: Token, cues: CuesData, agencies: dict[str, str], prior: list[Frame],
+                  sents: Sentences) -> Frame | None:
+    """A denial of something said just before ("X a démenti", "ce que Y a contesté", "denied the claim"):
+    its content is the previous sentence and the words of this one before the denial's clause."""
+    sent = sents.of(tok.i)
+    prev = sents.of(sent.start - 1) if sent.start > 0 else sent
+    hi = min(tok.left_edge.i, speaker.left_edge.i)
+    span = _trim(tok.doc, prev.start, hi)
+    if span is None:
+        return None
+    source = _attribution(speaker, cues, agencies, prior, sents)
+    return Frame(kind="denial", source=source, verb=tok.text, stance="denies", start=span[0], end=span[1],
+                 cue=tok.i, reason="denial-of-previous")
 
 
 def _speaker_of(verb: Token) -> Token | None:
@@ -168,7 +189,8 @@ def _content_of(verb: Token, speaker: Token) -> Token | None:
         for c in kids:
             if c.dep_ in deps and (c.dep_ == "ccomp" or c.pos_ not in ("PRON", "PROPN")):
                 return c
-    return None
+    # "accused X of shelling", "warned of attacks": the content hangs on a preposition
+    return next((g for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"), None)
 
 
 def _trim(doc: Any, lo: int, hi: int) -> tuple[int, int] | None:

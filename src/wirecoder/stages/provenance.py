@@ -49,7 +49,9 @@ from wirecoder.stages._provenance_grammar import (
 from wirecoder.stages._provenance_sources import Frame, frames
 
 # dependencies along which a governing verb reaches into what it governs
-COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "dobj", "obl:arg", "csubj", "dep", "pcomp", "attr"})
+COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "dobj", "obl:arg", "csubj", "dep", "pcomp", "attr", "prep",
+                             "pobj"})
+SENTENCE_STOPS = (". ", "! ", "? ", ".\n", ".\u00a0")
 CLAIM_MIN_WORDS = 3  # shorter contents are parse debris ("c'est ce")
 STANCE_OF = {"denied": "denies", "future": "predicts", "hedged": "hedges"}
 
@@ -79,7 +81,8 @@ def _provenance(event: Event, doc: Parsed, found: list[Frame], cues: CuesData, s
     if tok is None:
         return event.model_copy(update={"reasons": {**event.reasons, "factuality": "no-trigger-token"}})
     frame, attr_reason = _governing_frame(tok, found, cues, sents)
-    factuality, fact_reason = _factuality(tok, frame, cues, sents)
+    denials = [f for f in found if f.kind == "denial"]
+    factuality, fact_reason = _factuality(tok, frame, cues, sents, denials)
     return event.model_copy(update={
         "factuality": factuality,
         "attributed_to": frame.source if frame is not None else None,
@@ -90,7 +93,7 @@ def _provenance(event: Event, doc: Parsed, found: list[Frame], cues: CuesData, s
 # --------------------------------------------------------------------------- attribution
 
 
-def _governors(tok: Token) -> list[tuple[Token, str, list[Token]]]:
+def _governors(tok: Token, cues: CuesData) -> list[tuple[Token, str, list[Token]]]:
     """Words that govern ``tok``: its own clause's verb, then verbs reached through complements.
 
     Each comes with the dependency leading into it and the path below it. A noun
@@ -104,7 +107,8 @@ def _governors(tok: Token) -> list[tuple[Token, str, list[Token]]]:
     for anc, dep in chain(tok):
         into_pronoun = dep in ("acl", "acl:relcl") and anc.pos_ == "PRON"  # "à ce que ...", "ce qu'..."
         # a clause completing a noun: "reports that ...", "soupçonnent les rebelles d'avoir ..."
-        noun_complement = dep == "acl" and any(c.dep_ == "mark" for c in path[-1].children)
+        noun_complement = (dep == "acl" and any(c.dep_ == "mark" for c in path[-1].children)) or (
+            dep in ("acl", "acl:relcl", "relcl") and lemma(anc) in cues.words.claim_nouns)  # "les accusations selon lesquelles"
         if reached and dep not in COMPLEMENT_DEPS and not into_pronoun and not noun_complement:
             break
         out.append((anc, dep, list(path)))
@@ -121,23 +125,27 @@ def _broken(path: list[Token], cues: CuesData) -> bool:
 
 def _governing_frame(tok: Token, found: list[Frame], cues: CuesData, sents: Sentences) -> tuple[Frame | None, str]:
     char = tok.idx
+    found = [f for f in found if f.kind != "denial"]  # a later denial contests an event, it does not source it
     quotes = [f for f in found if f.kind == "quote" and f.start <= char < f.end]
     if quotes:
         best = max(quotes, key=lambda f: f.end - f.start)
         return best, best.reason
     by_cue = {f.cue: f for f in found if f.kind == "speech" and not f.incise}
-    for anc, _dep, path in _governors(tok):
+    for anc, _dep, path in _governors(tok, cues):
         if anc.i in by_cue:
             return (None, "background") if _broken(path, cues) else (by_cue[anc.i], "speech-verb")
-    clause = {tok.i, *(a.i for a, _, _ in _governors(tok))}
+    clause = {tok.i, *(a.i for a, _, _ in _governors(tok, cues))}
     incises = [f for f in found if f.kind == "speech" and f.incise and f.head in clause]
     if incises:
         return incises[0], "incise"
     sent = sents.of(tok.i)
-    markers = [f for f in found if f.kind == "marker" and sent.start <= f.cue < sent.end and f.start <= char < f.end]
+    text = sent.text  # to see the full stops that the sentence splitter missed
+    near = [f for f in found if f.kind in ("marker", "speech") and sent.start <= f.cue < sent.end
+            and f.start <= char < f.end and not _stop_between(text, sent.start_char, tok, tok.doc[f.cue])]
+    markers = [f for f in near if f.kind == "marker"]
     if markers:
         return min(markers, key=lambda f: abs(f.cue - tok.i)), "source-marker"
-    spans = [f for f in found if f.kind == "speech" and sent.start <= f.cue < sent.end and f.start <= char < f.end]
+    spans = [f for f in near if f.kind == "speech"]
     if spans:
         return spans[0], "speech-span"
     captions = [f for f in found if f.kind == "caption" and f.start <= char < f.end]
@@ -146,13 +154,20 @@ def _governing_frame(tok: Token, found: list[Frame], cues: CuesData, sents: Sent
     return None, "outlet"
 
 
+def _stop_between(text: str, offset: int, a: Token, b: Token) -> bool:
+    """A full stop lies between two tokens of one parsed "sentence" (the splitter merged two)."""
+    lo, hi = sorted((a.idx, b.idx))
+    return any(stop in text[lo - offset:hi - offset] for stop in SENTENCE_STOPS)
+
+
 # --------------------------------------------------------------------------- factuality
 
 
-def _factuality(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentences) -> tuple[str, str]:
+def _factuality(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentences,
+                denials: list[Frame]) -> tuple[str, str]:
     """The factuality of the event named by ``tok``, and the reason code of the cue that decided it."""
     for value, probe in (("denied", _denied), ("future", _future), ("hedged", _hedged)):
-        reason = probe(tok, frame, cues, sents)
+        reason = probe(tok, frame, cues, sents, denials)
         if reason is not None:
             return value, reason
     if frame is not None and frame.kind != "caption":
@@ -160,7 +175,8 @@ def _factuality(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentence
     return "asserted", "caption-credit" if frame is not None else "no-cue"
 
 
-def _denied(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentences) -> str | None:
+def _denied(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentences,
+            denials: list[Frame]) -> str | None:
     refl = tuple(cues.words.reflexive)
     verb = clause_head(tok)
     if tok.pos_ not in CLAUSE_POS and any(low(c) in cues.words.negative_determiners for c in tok.children
@@ -169,11 +185,13 @@ def _denied(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentences) -
     if negated(verb, cues) and (verb.i == tok.i or (tok.dep_ in SUBJECT_DEPS and
                                                     matches(verb, cues.governors.occurrence, refl))):
         return "negation"
-    for anc, _dep, _path in _governors(tok):
+    for anc, _dep, _path in _governors(tok, cues):
         if anc.pos_ in CLAUSE_POS and matches(anc, cues.speech.denies, refl):
             return "denial-verb"
     if frame is not None and frame.kind == "quote" and frame.stance == "denies":
         return "denial-quote"
+    if any(f.start <= tok.idx < f.end for f in denials):
+        return "denied-later"
     return None
 
 
@@ -193,7 +211,8 @@ def _own_verb(tok: Token, cues: CuesData) -> Token | None:
     return verb
 
 
-def _future(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentences) -> str | None:
+def _future(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentences,
+            denials: list[Frame]) -> str | None:
     refl = tuple(cues.words.reflexive)
     gov = cues.governors
     verb = _own_verb(tok, cues) or tok
@@ -212,7 +231,7 @@ def _future(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentences) -
         nominal = nominal.head if nominal is not None and nominal.pos_ == "ADP" else nominal
         if nominal is not None and lemma(nominal) in gov.future_nouns:
             return "future-noun"
-    for anc, dep, _path in _governors(tok):
+    for anc, dep, _path in _governors(tok, cues):
         if anc.pos_ not in CLAUSE_POS and anc.pos_ != "ADJ":
             continue
         raised = dep in SUBJECT_DEPS and any(c.dep_ == "xcomp" for c in anc.children)  # "X doit entrer"
@@ -228,14 +247,15 @@ def _past_speech(tok: Token, cues: CuesData) -> bool:
     refl = tuple(cues.words.reflexive)
     speech = [*cues.speech.asserts, *cues.speech.predicts, *cues.speech.hedges]
     return any(anc.pos_ in CLAUSE_POS and matches(anc, speech, refl) and past(anc, cues)
-               for anc, _dep, _path in _governors(tok))
+               for anc, _dep, _path in _governors(tok, cues))
 
 
-def _hedged(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentences) -> str | None:
+def _hedged(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentences,
+            denials: list[Frame]) -> str | None:
     refl = tuple(cues.words.reflexive)
     own = _own_verb(tok, cues)
     verb = own or tok
-    govs = _governors(tok)
+    govs = _governors(tok, cues)
     if own is not None and any(conditional(t, cues) for t in verb_group(own)):
         return "conditional"
     hedges = set(cues.words.hedge)
@@ -259,11 +279,18 @@ def _hedged(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentences) -
     sent = sents.of(tok.i)
     if sent.start in sents.unverified or _next_unverified(sent, sents):
         return "unverified"
-    if sent.text.rstrip().endswith(tuple(cues.punctuation.question)):
+    # an event in a subordinate clause of a question is presupposed, not asked about
+    main = not any(_subordinate(t) for t in [verb, *(a for a, _ in chain(verb))])
+    if main and sent.text.rstrip().endswith(tuple(cues.punctuation.question)):
         return "question"
     if hypothetical([tok, verb, *(a for a, _, _ in govs)], cues):
         return "hypothetical"
     return None
+
+
+def _subordinate(tok: Token) -> bool:
+    """``tok`` heads a relative clause or an adverbial clause with a subordinator ("when", "lorsque")."""
+    return tok.dep_ in ("acl:relcl", "relcl") or (tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children))
 
 
 def _next_unverified(sent: Any, sents: Sentences) -> bool:
@@ -295,6 +322,6 @@ def _stance(doc: Parsed, f: Frame, cues: CuesData, sents: Sentences) -> str:
         return f.stance
     head = doc.doc[f.head]
     for value, probe in (("denied", _denied), ("future", _future), ("hedged", _hedged)):
-        if probe(head, None, cues, sents) is not None:
+        if probe(head, None, cues, sents, []) is not None:
             return STANCE_OF[value]
     return "asserts"

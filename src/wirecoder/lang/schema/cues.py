@@ -46,6 +46,7 @@ class WordCues(Data):
     hypothetical: list[str] = Field(default_factory=list)  # if, si (subordinators)
     reflexive: list[str] = Field(default_factory=list)  # se, s'
     frame_breaking: list[str] = Field(default_factory=list)  # after, avant: an event under these is background
+    claim_nouns: list[str] = Field(default_factory=list)  # claim, information: "denied the claim" points back
 
 
 class MorphologyCues(Data):
