@@ -181,7 +181,8 @@ def _longest(text: str, at: int, g: Grammar) -> Match | None:
     return Match(m.start(), m.end(), m.group(), g.patterns[order][1], values)
 
 
-def matches(text: str, code: str) -> list[Match]:
+@functools.lru_cache(maxsize=8)  # infer_anchor and run read the same text one after the other
+def matches(text: str, code: str) -> tuple[Match, ...]:
     """Every expression in ``text``, left to right, the longest at each start.
 
     Patterns are tried only at the word starts shortly before a hint word (or a digit):
@@ -211,4 +212,4 @@ def matches(text: str, code: str) -> list[Match]:
                     found = longer
             out.append(found)
             pos = found.end
-    return out
+    return tuple(out)
