@@ -90,7 +90,7 @@ def measure(name: str, paths: list[Path], score: Any, show: bool) -> None:
                 print(f"  [{gold['doc']}] {par[:90]!r}\n      +{sorted(p - g)} -{sorted(g - p)}")
                 for s in spans:
                     if s["technique"] in p - g and s["start"] >= text.find(par) and s["end"] <= text.find(par) + len(par):
-                        print(f"        fp {s['technique']}: {s['text']!r} ({s['why'][-30:]})")
+                        print(f"        fp {s['technique']}: {s['text']!r} ({s['reason']})")
     p, r, f = score.prf(tp, fp, fn)
     fpr = neutral_hit / neutral if neutral else 0.0
     print(f"{name:28s} docs={len(paths):3d} P={p:.3f} R={r:.3f} F1={f:.3f}  (tp={tp} fp={fp} fn={fn})  "

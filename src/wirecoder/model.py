@@ -233,6 +233,7 @@ class TechniqueSpan(Frozen):
     text: str
     confidence: float = 0.5
     why: str = ""
+    reason: str = ""  # what let the cue fire: strong, short-quote, labelled, co-cue, cluster, opinion...
 
 
 class TechniqueSummary(Frozen):

@@ -132,7 +132,7 @@ def test_spans_cut_their_text_out_of_the_article(make_parsed: Callable[..., Pars
 
 def test_every_span_says_why(make_parsed: Callable[..., Parsed]) -> None:
     spans, _, _ = _run(make_parsed, "Les Yankees, ces lâches, ont fui dans une débandade honteuse.", "fr")
-    assert spans and all(s.why and s.text in s.why and 0 < s.confidence <= 1 for s in spans)
+    assert spans and all(s.why and s.reason and s.text in s.why and 0 < s.confidence <= 1 for s in spans)
 
 
 def test_summary_counts_and_share(make_parsed: Callable[..., Parsed]) -> None:

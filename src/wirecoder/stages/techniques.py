@@ -115,9 +115,8 @@ def _supports(text: str, toks: Tokens, hit: Hit, found: Sequence[Hit], quotes: Q
     return reasons
 
 
-def _why(pack: LangPack, technique: str, cue: str, reason: str) -> str:
-    template = pack.techniques.why.get(technique, "{cue}")
-    return f"{template.format(cue=cue)} [{reason}]"
+def _why(pack: LangPack, technique: str, cue: str) -> str:
+    return pack.techniques.why.get(technique, "{cue}").format(cue=cue)
 
 
 def _fire(text: str, pack: LangPack, toks: Tokens, found: Sequence[Hit], quotes: Quotes,
@@ -134,8 +133,8 @@ def _fire(text: str, pack: LangPack, toks: Tokens, found: Sequence[Hit], quotes:
         start, end = _chars(toks, hit)
         conf = CONFIDENCE[hit.cue.tier] + SUPPORT_BONUS * (len(reasons) - strong)
         out.append(TechniqueSpan(technique=hit.cue.technique, start=start, end=end, text=text[start:end],
-                                 confidence=round(min(conf, 0.9), 2),
-                                 why=_why(pack, hit.cue.technique, text[start:end], "+".join(reasons))))
+                                 confidence=round(min(conf, 0.9), 2), reason="+".join(reasons),
+                                 why=_why(pack, hit.cue.technique, text[start:end])))
     return out
 
 
@@ -150,7 +149,8 @@ def _slogans(text: str, pack: LangPack, toks: Tokens, found: Sequence[Hit], quot
         sent = toks.sent[first]
         if any(sent[0] <= f.start < sent[1] and abs(_chars(toks, f)[1] - start) < SLOGAN_REACH for f in frames):
             out.append(TechniqueSpan(technique="Slogans", start=start, end=end, text=text[start:end],
-                                     confidence=0.7, why=_why(pack, "Slogans", text[start:end], "slogan-frame")))
+                                     confidence=0.7, why=_why(pack, "Slogans", text[start:end]),
+                                     reason="slogan-frame"))
     return out
 
 
@@ -162,7 +162,7 @@ def _implied(spans: list[TechniqueSpan], pack: LangPack) -> list[TechniqueSpan]:
             if not any(o.technique == other and o.start < span.end and span.start < o.end for o in spans + extra):
                 extra.append(span.model_copy(update={
                     "technique": other, "confidence": round(span.confidence * IMPLIED_FACTOR, 2),
-                    "why": _why(pack, other, span.text, f"implied-by-{span.technique}")}))
+                    "why": _why(pack, other, span.text), "reason": f"implied-by-{span.technique}"}))
     return sorted(spans + extra, key=lambda s: (s.start, s.end, s.technique))
 
 
