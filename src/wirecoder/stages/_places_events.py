@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from wirecoder.gazetteer.names import fold
 from wirecoder.lang import LangPack
 from wirecoder.model import GEO_PRECISION_CODE, GeoPrecision, Location, Parsed, Place, Span
+from wirecoder.stages._places_rank import km
 
 UNUSABLE = ("qualifier", "metonym", "modifier")
 CLIMB = 3  # dependency steps from a place up to its event
@@ -24,6 +25,9 @@ WINDOW = 8  # tokens before a place searched for a relative phrasing
 GAP = 12  # most tokens between two places of one list
 DIRECTION_KM = 15.0  # how far "south of X" is from X, when no distance is given
 DATELINE_CHARS = 200
+_AREAS = frozenset({"city", "admin1", "admin2", "region", "sea", "country"})
+SAME_TOWN_KM = 30.0
+SPECIFIC_MARGIN = 2.5  # how much weaker a facility's attachment may be than its town's
 _LIST_PUNCT = frozenset({",", "(", ")"})
 _RANK: dict[str, int] = {"point": 3, "admin2": 2, "admin1": 1, "country": 0}
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
@@ -51,7 +55,7 @@ def locate(trigger: Span, doc: Parsed, places: list[Place], pack: LangPack) -> l
     found = [_slot(p, sdoc, tok, pack) for p in usable if sent.start_char <= p.span.start < sent.end_char]
     slots = [s for s in found if s is not None]
     if slots:
-        best = max(slots, key=lambda s: s.score)
+        best = _specific(max(slots, key=lambda s: s.score), slots)
         reason = "attached" if best.score >= _ATTACHED else "sentence-nearest"
         if best.origin:
             reason = "origin"
@@ -61,6 +65,19 @@ def locate(trigger: Span, doc: Parsed, places: list[Place], pack: LangPack) -> l
 
 
 _ATTACHED = 2.0
+
+
+def _specific(best: _Slot, slots: list[_Slot]) -> _Slot:
+    """A facility in the chosen town ("l'ambassade américaine à Bagdad") is where it happened."""
+    loc = best.place.location
+    assert loc is not None
+    if loc.kind not in _AREAS or loc.lat is None or loc.lon is None:
+        return best
+    inside = [s for s in slots if s.place.location is not None and s.place.location.kind not in _AREAS
+              and not s.origin and s.score >= best.score - SPECIFIC_MARGIN and s.place.location.lat is not None
+              and s.place.location.lon is not None
+              and km(loc.lat, loc.lon, s.place.location.lat, s.place.location.lon) <= SAME_TOWN_KM]
+    return max(inside, key=lambda s: s.score) if inside else best
 
 
 def _slot(place: Place, sdoc: Any, trigger: Any, pack: LangPack) -> _Slot | None:

@@ -250,6 +250,8 @@ def _facility_after(doc: Any, first: int, end: int, kinds: frozenset[str], words
                     gaz: Gazetteer) -> Mention | None:
     """The facility word, then (a connector and) a name, or modifiers naming whose it is."""
     j = end
+    while j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+        j += 1  # "l'ancienne base américaine de Bagram"
     if j < len(doc) and doc[j].lower_ in words.connectors:
         j += 1
         if j < len(doc) and doc[j].pos_ == "DET":

@@ -29,14 +29,16 @@ NEAR_KM = 1000.0
 ADMIN_WINDOW = 8  # tokens before a list of names where a region word makes them regions
 # weights of the features (name match dominates; context breaks ties between namesakes)
 W_NAME, W_COUNTRY, W_SEEN_COUNTRY, W_QUALIFIER, W_NEAR = 4.0, 1.5, 0.75, 2.0, 1.0
-W_FACILITY, W_ADMIN, W_CITY, W_COUNTRY_KIND, W_POP, W_MAJOR = 2.0, 1.2, 0.3, 1.5, 0.3, 1.0
+W_FACILITY, W_ADMIN, W_CITY, W_COUNTRY_KIND, W_POP, W_MAJOR = 2.0, 2.5, 0.3, 1.5, 0.3, 1.0
+W_CHIEF_TOWN = 0.8  # a town named like a region of its country is what the bare name means
 MAJOR_CITY = 1000000  # a city this large is what its name means unless the context says otherwise
 NAME_SLACK = 0.1  # candidates this far below the best name match are namesakes of it
 LOOSE = 0.84  # below this name-match score, a candidate needs the article's countries to agree
 MAX_RANKED = 15  # candidates of a mention that are scored
 BIG_TOWN = 100000  # a town this large is what its name means, unless the context says otherwise
-REGION_POPULATION = 1000000  # population prior of a region (GeoNames gives none)
-FACILITY_POPULATION = 100000  # ... of a curated facility: notable enough to be in the supplement
+REGION_POPULATION = 3000000  # population prior of a region (GeoNames gives none)
+FACILITY_POPULATION = 100000  # ... of a curated facility named as one ("la base de X")
+NAMESAKE_POPULATION = 10000  # ... of a curated facility named without its kind ("X"): maybe the town
 
 
 class Choice(NamedTuple):
@@ -68,10 +70,13 @@ def choose(doc: Any, mentions: list[Mention], pack: LangPack) -> list[Choice]:
         # a worse spelling match competes only when the article's countries or the phrase support it
         pool = [c for c in [*m.candidates[:MAX_RANKED], *(c for c in m.candidates[MAX_RANKED:]
                                                           if c.country in ctx.named)]
-                if c.score >= top - NAME_SLACK or c.country in ctx.named or ctx.seen[c.country]
+                if c.score >= top - NAME_SLACK or c.country in ctx.named
                 or (m.kinds and c.kind in m.kinds) or region is not None]
-        best = max(pool, key=lambda c: _score(c, m, ctx, region, i in regional))
-        if best.score < LOOSE and best.country not in ctx.named and not ctx.seen[best.country]:
+        areas = {c.country for c in pool if c.kind in REGION_KINDS}
+        best = max(pool, key=lambda c: _score(c, m, ctx, region, i in regional)
+                   + W_CHIEF_TOWN * (c.kind == "city" and c.country in areas and i not in regional))
+        supported = best.country in ctx.named or ctx.seen[best.country] or best.kind in m.kinds
+        if best.score < LOOSE and not supported:
             continue  # a loose spelling match that nothing in the article supports
         reason = "facility" if m.kinds and best.kind in m.kinds else (
             "qualified" if qual is not None else "ranked" if len(m.candidates) > 1 else "only-candidate")
@@ -104,7 +109,8 @@ def _score(c: Candidate, m: Mention, ctx: _Context, qualifier: Candidate | None,
         s += W_ADMIN * (c.kind in REGION_KINDS)
     s += W_CITY * (c.kind == "city") + W_COUNTRY_KIND * (c.kind == "country" and c.score == 1.0)
     population = c.population or (REGION_POPULATION if c.kind in REGION_KINDS else
-                                  0 if c.kind in ("city", "country") else FACILITY_POPULATION)
+                                  0 if c.kind in ("city", "country") else
+                                  FACILITY_POPULATION if m.kinds else NAMESAKE_POPULATION)
     return s + W_POP * math.log10(population + 1) + W_MAJOR * (c.kind == "city" and c.population >= MAJOR_CITY)
 
 
