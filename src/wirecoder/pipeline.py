@@ -39,7 +39,11 @@ def analyze_parsed(doc: Parsed, config: Config, gaz: Gazetteer, outlets: dict[st
     timexes = timex.run(doc, pack, anchor)
     found_places = places.run(doc, pack, gaz)
     found_actors = actors.run(doc, pack)
-    evs = events.run(doc, pack, timexes, found_places, found_actors, anchor)
+    evs, vague = events.mappable(events.run(doc, pack, timexes, found_places, found_actors, anchor))
+    if vague:
+        where = "; ".join(f"{e.sub_event_type} «{e.trigger.text}»" for e in vague[:5])
+        warnings.append(Warning_(code="unplaced-events", message=f"{len(vague)} event mention(s) with no place finer "
+                                 f"than a country were left out: {where}"))
     outlet = profile(article.outlet, outlets)
     evs, claims = provenance.run(doc, pack, evs, outlet)
     evs = [_redate_future(e, doc, timexes, anchor) for e in evs]

@@ -74,7 +74,7 @@ def run(doc: Parsed, pack: LangPack, timexes: list[Timex], places: list[Place],
         actors: list[ActorMention], anchor: Anchor) -> list[Event]:
     """One record per distinct event in the article (per place, when one act hits several)."""
     events: list[Event] = []
-    for trigger, entry in find_triggers(doc, pack):
+    for trigger, entry in _acts(doc, pack):
         sent = doc.doc.char_span(trigger.start, trigger.end, alignment_mode="expand").sent
         evidence = _evidence(sent)
         actor1, actor2 = _arguments(doc, trigger, actors, pack)
@@ -86,8 +86,72 @@ def run(doc: Parsed, pack: LangPack, timexes: list[Timex], places: list[Place],
         for loc in where:
             reasons = {"type": "lexicon", "date": date.reason, "location": loc.reason if loc else "no-place"}
             events.append(proto.model_copy(update={"location": loc, "reasons": reasons}))
-    merged = _merge(events)
+    merged = _fold_headline(_merge(events), _headline_end(doc))
     return [e.model_copy(update={"id": f"{doc.article.id}-e{i}"}) for i, e in enumerate(merged, 1)]
+
+
+def mappable(events: list[Event]) -> tuple[list[Event], list[Event]]:
+    """(events placed finer than a country, the rest).
+
+    A record that can only be pinned on a whole country is not something an
+    analyst can map or deduplicate; the pipeline reports how many there were.
+    """
+    keep = [e for e in events if e.location is not None and e.location.precision != "country"]
+    return keep, [e for e in events if e not in keep]
+
+
+def _acts(doc: Parsed, pack: LangPack) -> list[tuple[Span, Trigger]]:
+    """Triggers that name an act of their own.
+
+    Skipped: lines of site furniture ("Lire aussi :", "Related coverage"), and a
+    trigger that only modifies another one ("frappes aux roquettes": the rockets
+    are the strike's instrument, not a second event).
+    """
+    found = find_triggers(doc, pack)
+    skip = tuple(p.lower() for p in pack.events.words.get("furniture_prefixes", []))
+    sdoc, text = doc.doc, doc.article.text
+    roots = [sdoc.char_span(t.start, t.end, alignment_mode="expand").root for t, _ in found]
+    by_root = {r.i: k for k, r in enumerate(roots)}
+    absorbed: dict[int, int] = {}  # index of a modifying trigger -> index of the trigger it modifies
+    for k, root in enumerate(roots):
+        if root.dep_ in ("conj", "ROOT"):
+            continue
+        for up in (root.head, root.head.head):
+            if up.i != root.i and up.i in by_root and up.sent == root.sent:
+                absorbed[k] = by_root[up.i]
+                break
+    out = []
+    for k, (trigger, entry) in enumerate(found):
+        line_start = text.rfind("\n", 0, trigger.start) + 1
+        if k in absorbed or (skip and text[line_start:line_start + 40].lower().startswith(skip)):
+            continue
+        for j, host in absorbed.items():
+            weapon = found[j][1]
+            # the host's sub-type came from sentence context; the weapon attached to it names it outright
+            if host == k and entry.requires and SUB_EVENT_TYPE[weapon.label] == SUB_EVENT_TYPE[entry.label]:
+                entry = entry.model_copy(update={"label": weapon.label})
+        out.append((trigger, entry))
+    return out
+
+
+def _headline_end(doc: Parsed) -> int:
+    """Where the headline ends in the text (0 when there is none)."""
+    title = doc.article.title
+    if not title:
+        return 0
+    at = doc.article.text.find(title)
+    return at + len(title) if 0 <= at < 400 else 0
+
+
+def _fold_headline(events: list[Event], end: int) -> list[Event]:
+    """A headline event the body reports again, of the same type, is that body event."""
+    body = [e for e in events if e.evidence.start >= end]
+    kept = []
+    for ev in events:
+        if ev.evidence.start < end and any(b.event_type == ev.event_type for b in body):
+            continue
+        kept.append(ev)
+    return kept
 
 
 def _evidence(sent: Any) -> Evidence:
@@ -122,9 +186,23 @@ def _arguments(doc: Parsed, trigger: Span, actors: list[ActorMention], pack: Lan
                 actor1 = _actor_in(pobj, actors) or actor1
             elif actor2 is None and (dep in ("obj", "dobj", "nsubj:pass", "nsubjpass") or prep & target_preps):
                 actor2 = _actor_in(pobj, actors) or actor2
+    if head.pos_ == "VERB" and (actor1 is None or actor2 is None):
+        # parses often hang an object on a nearby date or place: fall back on the clause's subtree,
+        # actors before the verb acting, after it targeted
+        clause = _actors_in(head, actors)
+        before = [a for a in clause if a.end is not None and a.end <= trigger.start]
+        after = [a for a in clause if a.start is not None and a.start >= trigger.end]
+        actor1 = actor1 or (before[-1] if before else None)
+        actor2 = actor2 or next((a for a in after if a is not actor1), None)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and actor1.start == actor2.start:
         actor2 = None
     return actor1, actor2
+
+
+def _actors_in(tok: Any, actors: list[ActorMention]) -> list[Actor]:
+    """Actor mentions inside a token's subtree, in text order."""
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    return [m.actor for m in actors if lo <= m.span.start and m.span.end <= hi]
 
 
 def _actor_in(tok: Any, actors: list[ActorMention]) -> Actor | None:

@@ -1,0 +1,84 @@
+"""events: typing, attachment of actors and places, splitting per place, merging, on sentences we wrote."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from wirecoder import lang
+from wirecoder.gazetteer.local import default_gazetteer
+from wirecoder.model import Event, Parsed
+from wirecoder.stages import actors, events, places, timex
+
+DAY = date(2024, 3, 14)  # a Thursday
+
+
+def _events(make_parsed: Callable[..., Parsed], text: str, code: str) -> list[Event]:
+    doc = make_parsed(text, code, published=DAY)
+    pack = lang.load(code)
+    anchor = timex.infer_anchor(doc, pack, DAY)
+    return events.run(doc, pack, timex.run(doc, pack, anchor), places.run(doc, pack, default_gazetteer()),
+                      actors.run(doc, pack), anchor)
+
+
+@pytest.mark.parametrize(("code", "text", "sub_event_type"), [
+    ("fr", "Des roquettes ont frappé mardi la base aérienne de Balad, au nord de Bagdad.", "Shelling/artillery/missile attack"),
+    ("fr", "Un kamikaze s'est fait exploser mercredi devant un commissariat de Kandahar.", "Suicide bomb"),
+    ("fr", "L'aviation israélienne a mené lundi des frappes aériennes sur Khan Younès.", "Air/drone strike"),
+    ("fr", "Des milliers de personnes ont manifesté samedi à Dakar contre le report de l'élection.", "Peaceful protest"),
+    ("fr", "La police a arrêté mardi à Goma trois hommes soupçonnés d'espionnage.", "Arrests"),
+    ("en", "Russian forces shelled the city of Kharkiv overnight, regional officials said.", "Shelling/artillery/missile attack"),
+    ("en", "A roadside bomb exploded near a police convoy in Mogadishu on Tuesday.", "Remote explosive/landmine/IED"),
+    ("en", "Gunmen abducted 20 villagers near Maiduguri on Monday, residents said.", "Abduction/forced disappearance"),
+    ("en", "Thousands of protesters marched through Nairobi on Saturday.", "Peaceful protest"),
+    ("en", "Air defences shot down two drones over Belgorod late on Wednesday.", "Disrupted weapons use"),
+])
+def test_sub_event_type(make_parsed: Callable[..., Parsed], code: str, text: str, sub_event_type: str) -> None:
+    assert sub_event_type in {e.sub_event_type for e in _events(make_parsed, text, code)}
+
+
+@pytest.mark.parametrize(("code", "text", "n"), [
+    ("fr", "Mardi, des frappes aériennes ont visé les provinces de Ninive, Kirkouk et Salaheddine.", 3),
+    ("en", "On Tuesday, air strikes hit Aleppo, Idlib and Hama.", 3),
+])
+def test_one_event_per_listed_place(make_parsed: Callable[..., Parsed], code: str, text: str, n: int) -> None:
+    found = _events(make_parsed, text, code)
+    assert len({e.location.gazetteer_id for e in found if e.location}) == n
+
+
+@pytest.mark.parametrize(("code", "text", "actor1_country", "actor2_kind"), [
+    ("fr", "Les forces russes ont bombardé mardi des civils à Kharkiv.", "RU", "civilians"),
+    ("en", "Nigerian troops attacked Boko Haram fighters near Maiduguri on Monday.", "NG", "rebel_militia"),
+])
+def test_actors_through_the_parse(make_parsed: Callable[..., Parsed], code: str, text: str,
+                                  actor1_country: str, actor2_kind: str) -> None:
+    [ev] = [e for e in _events(make_parsed, text, code) if e.actor1 is not None]
+    assert (ev.actor1.country, ev.actor2.kind if ev.actor2 else None) == (actor1_country, actor2_kind)  # type: ignore[union-attr]
+
+
+def test_repeated_mentions_merge(make_parsed: Callable[..., Parsed]) -> None:
+    text = ("Un attentat-suicide a frappé mardi un marché de Mogadiscio. "
+            "L'attentat-suicide de mardi à Mogadiscio a été revendiqué par les shebab.")
+    found = [e for e in _events(make_parsed, text, "fr") if e.sub_event_type == "Suicide bomb"]
+    assert len(found) == 1 and found[0].mentions == 2
+
+
+def test_instrument_is_not_a_second_event(make_parsed: Callable[..., Parsed]) -> None:
+    found = _events(make_parsed, "Mardi, trois frappes aux roquettes ont visé une base près de Bagdad.", "fr")
+    assert len(found) == 1
+
+
+def test_related_links_are_not_events(make_parsed: Callable[..., Parsed]) -> None:
+    text = "Des combats ont eu lieu mardi à Goma.\nLire aussi : À Bunia, une attaque contre un camp fait dix morts\n"
+    assert all("Bunia" not in e.evidence.text for e in _events(make_parsed, text, "fr"))
+
+
+@pytest.mark.parametrize("code", ["fr", "en"])
+def test_evidence_offsets_cut_the_text(make_parsed: Callable[..., Parsed], code: str) -> None:
+    text = {"fr": "Des roquettes ont frappé mardi la base de Balad.\n\nLa police a arrêté trois hommes à Bagdad.",
+            "en": "Russian forces shelled Kharkiv overnight.\n\nPolice arrested three men in Kyiv on Monday."}[code]
+    for ev in _events(make_parsed, text, code):
+        assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
+        assert text[ev.trigger.start:ev.trigger.end] == ev.trigger.text
