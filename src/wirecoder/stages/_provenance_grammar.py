@@ -21,13 +21,20 @@ AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "cop"})
 CLAUSE_POS = frozenset({"VERB", "AUX"})
 
 
+PERSON_LABELS = frozenset({"PER", "PERSON"})
+
+
 class Sentences:
-    """The article's sentences, found once (spaCy's ``Token.sent`` rescans the document each time)."""
+    """The article's sentences and words, read once: spaCy's ``Token.sent``, ``Doc.ents`` and
+    ``Doc.text`` rebuild their answer at each access."""
 
     def __init__(self, doc: Any, cues: CuesData) -> None:
         self.spans = list(doc.sents)
         self.starts = [s.start for s in self.spans]
-        self.unverified = frozenset(s.start for s in self.spans if verification_denied(s, cues))
+        self.lower = [t.lower_ for t in doc]
+        self.lemma = [t.lemma_.casefold() for t in doc]
+        self.persons = [e for e in doc.ents if e.label_ in PERSON_LABELS]
+        self.unverified = frozenset(s.start for s in self.spans if verification_denied(s, cues, self))
 
     def of(self, i: int) -> Any:
         """The sentence holding token ``i``."""
@@ -172,19 +179,24 @@ def hypothetical(heads: list[Token], cues: CuesData) -> bool:
     return any(low(c) in marks or lemma(c) in marks for h in heads for c in h.children if c.dep_ == "mark")
 
 
-def verification_denied(sent: Any, cues: CuesData) -> bool:
+def verification_denied(sent: Any, cues: CuesData, words: Sentences) -> bool:
     """The sentence says something was not confirmed or could not be verified."""
     gov = cues.governors
     refl = tuple(cues.words.reflexive)
     privative = set(cues.words.privative)
     checks = heads(gov.verification, refl)
-    for tok in sent:
-        if tok.pos_ not in CLAUSE_POS or not {lemma(tok), low(tok)} & checks \
-                or not matches(tok, gov.verification, refl):
+    unverified = set(cues.words.unverified)
+    span = range(sent.start, sent.end)
+    if any(words.lemma[i] in unverified or words.lower[i] in unverified for i in span):
+        return True
+    for i in span:
+        if words.lemma[i] not in checks and words.lower[i] not in checks:
             continue
-        near = {low(t) for t in sent[max(0, tok.i - sent.start - 6): tok.i - sent.start]}
+        tok = sent.doc[i]
+        if tok.pos_ not in CLAUSE_POS or not matches(tok, gov.verification, refl):
+            continue
+        near = set(words.lower[max(sent.start, i - 6):i])
         near |= {low(c) for h in (tok, tok.head) for c in h.children if c.dep_ in ("mark", "case", "advmod")}
         if negated(tok, cues) or negated(tok.head, cues) or near & privative:
             return True
-    unverified = set(cues.words.unverified)
-    return any(t.lemma_ in unverified or t.lower_ in unverified for t in sent)
+    return False

@@ -34,7 +34,6 @@ PHRASE_DEPS = frozenset({
 })
 CONTENT_DEPS = ("ccomp", "xcomp", "obj", "dobj", "obl:arg", "dep", "parataxis", "attr")
 INCISE_DEPS = frozenset({"parataxis", "advcl", "conj", "dep", "ccomp"})
-PERSON_LABELS = frozenset({"PER", "PERSON"})
 RELATIVE_DEPS = frozenset({"acl:relcl", "relcl"})
 QUOTE_MIN_WORDS = 4
 QUOTE_PHRASE_WORDS = 8
@@ -60,19 +59,21 @@ class Frame:
 def frames(doc: Any, cues: CuesData, agencies: dict[str, str], sents: Sentences) -> list[Frame]:
     """Every source frame of a parsed article, in text order."""
     found: list[Frame] = []
-    firsts = {m.split()[0] for m in cues.sources.markers}
     sp = cues.speech
     verbs = heads([*sp.asserts, *sp.denies, *sp.hedges, *sp.predicts, *sp.claims_responsibility],
                   tuple(cues.words.reflexive))
-    for sent in sents.spans:
-        for tok in sent:
-            frame = None
-            if tok.lemma_.casefold() in verbs or tok.lower_ in verbs:
-                frame = _speech_frame(tok, cues, agencies, found, sents)
-            if frame is None and low(tok) in firsts:
-                frame = _marker_frame(tok, sent, cues, agencies, found, sents)
-            if frame is not None:
-                found.append(frame)
+    markers: dict[str, list[list[str]]] = {}
+    for m in cues.sources.markers:
+        markers.setdefault(m.split()[0], []).append(m.split())
+    words = sents.lower
+    for tok in doc:
+        frame = None
+        if words[tok.i] in verbs or sents.lemma[tok.i] in verbs:
+            frame = _speech_frame(tok, cues, agencies, found, sents)
+        if frame is None and words[tok.i] in markers:
+            frame = _marker_frame(tok, markers[words[tok.i]], words, cues, agencies, found, sents)
+        if frame is not None:
+            found.append(frame)
     text = doc.text  # spaCy rebuilds it on each access
     found.extend(_quote_frames(doc, text, cues, agencies, found, sents))
     found.extend(_caption_frames(text, cues, agencies))
@@ -204,14 +205,14 @@ def _trim(doc: Any, lo: int, hi: int) -> tuple[int, int] | None:
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
 
 
-def _marker_frame(tok: Token, sent: Any, cues: CuesData, agencies: dict[str, str],
-                  prior: list[Frame], sents: Sentences) -> Frame | None:
-    """A "selon X" / "according to X" frame starting at ``tok``."""
+def _marker_frame(tok: Token, candidates: list[list[str]], words: list[str], cues: CuesData,
+                  agencies: dict[str, str], prior: list[Frame], sents: Sentences) -> Frame | None:
+    """A "selon X" / "according to X" frame starting at ``tok`` (``words``: the article's lower-cased tokens)."""
     doc = tok.doc
-    for marker in cues.sources.markers:
-        words = marker.split()
-        end = tok.i + len(words)
-        if end > sent.end or any(low(doc[tok.i + k]) != w for k, w in enumerate(words)):
+    sent = sents.of(tok.i)
+    for marker in candidates:
+        end = tok.i + len(marker)
+        if end > sent.end or words[tok.i:end] != marker:
             continue
         speaker = _marker_speaker(doc[end - 1])
         if speaker is None or not (sent.start <= speaker.i < sent.end):
@@ -281,13 +282,15 @@ def _attribution(head: Token, cues: CuesData, agencies: dict[str, str], prior: l
         last = _antecedent(head, prior, cues, agencies, sents)
         if last is not None:
             return last.model_copy(update={"text": text, "start": start, "end": end})
-    person = next((e for e in doc.ents if e.label_ in PERSON_LABELS and lo <= e.start and e.end <= hi), None)
+    person = next((e for e in sents.persons if lo <= e.start and e.end <= hi), None)
     if person is None and hi + 1 < len(doc) and doc[hi].text == ",":
         # "le maire, Ivan Fedorov, a déclaré": the name in apposition, parsed apart from its noun
-        person = next((e for e in doc.ents if e.label_ in PERSON_LABELS and e.start == hi + 1), None)
+        person = next((e for e in sents.persons if e.start == hi + 1), None)
     bare = _strip_det(doc, lo, hi)
     agency = next((agencies[k] for k in _ngrams(doc[lo:hi]) if k in agencies), None)
-    kind = _kind(head, doc[lo:hi], person is not None, agency is not None, cues, sents.of(head.i))
+    sent = sents.of(head.i)
+    around = {*sents.lemma[sent.start:sent.end], *sents.lower[sent.start:sent.end]}
+    kind = _kind(head, doc[lo:hi], person is not None, agency is not None, cues, around)
     if person is not None:
         role = _strip_det(doc, lo, person.start) or _strip_det(doc, person.end, hi)
         return Attribution(name=person.text, role=role, kind=kind, text=text, start=start, end=end)
@@ -305,7 +308,7 @@ def _antecedent(tok: Token, prior: list[Frame], cues: CuesData, agencies: dict[s
     last = next((f for f in reversed(prior) if floor <= f.cue < tok.i and f.source.kind != "outlet"), None)
     if last is not None:
         return last.source
-    person = next((e for e in reversed(tok.doc.ents) if e.label_ in PERSON_LABELS and floor <= e.start
+    person = next((e for e in reversed(sents.persons) if floor <= e.start
                    and e.end <= tok.i), None)
     if person is None:
         return None
@@ -331,9 +334,8 @@ def _strip_det(doc: Any, lo: int, hi: int) -> str | None:
     return str(doc[toks[0].i: toks[-1].i + 1].text)
 
 
-def _kind(head: Token, span: Any, person: bool, agency: bool, cues: CuesData, sent: Any) -> SourceKind:
+def _kind(head: Token, span: Any, person: bool, agency: bool, cues: CuesData, sentence: set[str]) -> SourceKind:
     src = cues.sources
-    sentence = {lemma(t) for t in sent} | {low(t) for t in sent}
     dets = {low(t) for t in span if t.dep_ == "det" or t.pos_ == "DET"}
     plural_bare = "Plur" in head.morph.get("Number") and not dets
     if agency or (lemma(head) in src.agency and any(t.pos_ == "PROPN" for t in span)):
