@@ -26,7 +26,8 @@ WORD = re.compile(r"[^\W_]+")
 class Grammar(NamedTuple):
     patterns: list[tuple[re.Pattern[str], DatePattern]]
     any: re.Pattern[str]  # the union of the patterns: where some expression starts
-    hints: frozenset[str]  # lower-cased words one of which (or a digit) every expression holds
+    hints: dict[str, frozenset[str]]  # lower-cased hint word -> keys of the patterns it may be in
+    keyed: dict[str, frozenset[int]]  # key ("digit", "weekday", "lit:hier") -> pattern indices
     words: dict[str, dict[str, int | str]]  # slot -> normalised form -> value
     since: re.Pattern[str] | None  # matches the end of the text before an expression
     until: re.Pattern[str] | None
@@ -126,18 +127,32 @@ def _prefix(forms: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{body})\s*$", re.IGNORECASE)
 
 
-SLOTLESS = ("deictic", "relative", "weekend")  # rules whose patterns may hold no slot word
+DIGIT = frozenset({"digit"})
+NUMERIC = ("day", "year", "mnum", "num")  # slots a digit fills
+HINT_SLOTS = ("weekday", "month", "unit", "season", "holiday")  # slots whose words mark an expression
 
 
-def _hints(data: DatesData, words: dict[str, dict[str, int | str]]) -> frozenset[str]:
-    """Words one of which every expression holds (besides digits): slot words, and the
-    words of the patterns that need no slot ("hier", "lendemain", "tonight")."""
-    found = {w for slot in ("weekday", "month", "unit", "season", "holiday") for f in words[slot]
-             for w in WORD.findall(f)}
-    for p in data.patterns:
-        if p.rule in SLOTLESS:
-            found |= {w for w in WORD.findall(norm(SLOT.sub(" ", p.pattern))) if len(w) >= 4}
-    return frozenset(found)
+def _pattern_keys(template: str) -> frozenset[str]:
+    """What a pattern's match must hold: slot kinds ("digit" for numbers) and its own words."""
+    keys = {"digit" if m.group(1) in NUMERIC else m.group(1) for m in SLOT.finditer(template)}
+    keys |= {f"lit:{w}" for w in WORD.findall(norm(SLOT.sub(" ", template))) if len(w) >= 3}
+    return frozenset(keys)
+
+
+def _hints(data: DatesData, words: dict[str, dict[str, int | str]],
+           keyed: dict[str, frozenset[int]]) -> dict[str, frozenset[str]]:
+    """Hint word -> the keys of the patterns it may belong to. Hints are the words of the
+    hint slots, and the patterns' own words of four letters or more ("hier", "tonight")."""
+    out: dict[str, set[str]] = {}
+    for slot in HINT_SLOTS:
+        for form in words[slot]:
+            for w in WORD.findall(form):
+                out.setdefault(w, set()).add(slot)
+    for key in keyed:
+        word = key[4:] if key.startswith("lit:") else ""
+        if len(word) >= 4 or word in out:
+            out.setdefault(word, set()).add(key)
+    return {w: frozenset(k) for w, k in out.items() if w}
 
 
 @functools.cache
@@ -146,12 +161,29 @@ def grammar(code: str) -> Grammar:
     data = lang.load(code).dates
     words = _tables(data)
     patterns = [(_compile(p.pattern, data, words), p) for p in data.patterns]
-    union = "|".join(re.sub(r"\(\?P<\w+>", "(?:", rx.pattern) for rx, _ in patterns) or "(?!)"
-    # one shared word-start test, so that positions inside words are skipped at once
-    union = rf"(?<!\w)(?=\w)(?:{union})"
+    keyed: dict[str, set[int]] = {}
+    for i, p in enumerate(data.patterns):
+        for key in _pattern_keys(p.pattern):
+            keyed.setdefault(key, set()).add(i)
+    frozen = {k: frozenset(v) for k, v in keyed.items()}
     prefix = {kind: _prefix(data.prefixes.get(kind, [])) for kind in ("since", "until", "published")}
-    return Grammar(patterns, re.compile(union, re.IGNORECASE), _hints(data, words), words,
-                   prefix["since"], prefix["until"], prefix["published"])
+    return Grammar(patterns, _union([rx for rx, _ in patterns]), _hints(data, words, frozen), frozen,
+                   words, prefix["since"], prefix["until"], prefix["published"])
+
+
+def _union(compiled: list[re.Pattern[str]]) -> re.Pattern[str]:
+    """One regex for where any of the patterns starts (slot groups unnamed)."""
+    body = "|".join(re.sub(r"\(\?P<\w+>", "(?:", rx.pattern) for rx in compiled) or "(?!)"
+    # one shared word-start test, so that positions inside words are skipped at once
+    return re.compile(rf"(?<!\w)(?=\w)(?:{body})", re.IGNORECASE)
+
+
+@functools.cache
+def _subset(code: str, keys: frozenset[str]) -> tuple[re.Pattern[str], tuple[int, ...]]:
+    """The union and the indices of the patterns a hint with these keys may belong to."""
+    g = grammar(code)
+    order = tuple(sorted(set().union(*(g.keyed.get(k, frozenset()) for k in keys))))
+    return _union([g.patterns[i][0] for i in order]), order
 
 
 def _value(slot: str, text: str, g: Grammar) -> int | str | None:
@@ -167,11 +199,11 @@ def _value(slot: str, text: str, g: Grammar) -> int | str | None:
 LOOK_BACK = 40  # characters before a hint where its expression may start
 
 
-def _longest(text: str, at: int, g: Grammar) -> Match | None:
+def _longest(text: str, at: int, g: Grammar, among: tuple[int, ...] | None = None) -> Match | None:
     """The longest expression starting at ``at`` (the earlier pattern on a tie)."""
     best: tuple[int, re.Match[str]] | None = None
-    for order, (rx, _) in enumerate(g.patterns):
-        m = rx.match(text, at)
+    for order in range(len(g.patterns)) if among is None else among:
+        m = g.patterns[order][0].match(text, at)
         if m is not None and m.end() > at and (best is None or m.end() > best[1].end()):
             best = (order, m)
     if best is None:
@@ -191,24 +223,26 @@ def matches(text: str, code: str) -> tuple[Match, ...]:
     g = grammar(code)
     words = [(w.start(), w.group()) for w in WORD.finditer(text)]
     out: list[Match] = []
-    pos = first = 0  # first: the earliest word start not yet tried
+    pos = first = 0  # first: the earliest word start within reach of the current hint
     for i, (at, word) in enumerate(words):
-        if at < pos or not (word[0].isdigit() or word.lower() in g.hints):
+        keys = DIGIT if word[0].isdigit() else g.hints.get(word.lower())
+        if at < pos or not keys:
             continue
+        union, among = _subset(code, keys)
         while words[first][0] < at - LOOK_BACK:
             first += 1
-        tried, first = words[first:i + 1], i + 1
-        for start, _ in tried:
-            if start < pos or g.any.match(text, start) is None:
+        for start, _ in words[first:i + 1]:
+            if start < pos or union.match(text, start) is None:
                 continue
-            found = _longest(text, start, g)
+            found = _longest(text, start, g, among)
             if found is None:
                 continue
             # one starting inside it may reach further ("On Thursday, Aug. 30"): the longer reach wins
             for inner, _ in words[i:]:
                 if inner >= found.end:
                     break
-                if inner > found.start and (longer := _longest(text, inner, g)) and longer.end > found.end:
+                if inner > found.start and g.any.match(text, inner) is not None \
+                        and (longer := _longest(text, inner, g)) is not None and longer.end > found.end:
                     found = longer
             out.append(found)
             pos = found.end
