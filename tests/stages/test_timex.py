@@ -319,3 +319,21 @@ def test_odd_texts_do_not_break_the_stage(make_parsed: MakeParsed, text: str) ->
 def test_forward_expressions_are_marked(make_parsed: MakeParsed, code: str, text: str, forward: bool) -> None:
     found = timexes(make_parsed, text, code, D("2022-01-05"))
     assert [t.future for t in found] == [forward]
+
+
+COUNTED = [
+    ("fr", "Le 3 mai, des rebelles ont pris la ville ; deux jours plus tard, l'armée l'a reprise.", "deux jours plus tard",
+     "2021-05-05", "2021-05-05"),
+    ("fr", "Le 10 mai, un convoi a été attaqué. Trois jours auparavant, un pont avait sauté.", "Trois jours auparavant",
+     "2021-05-07", "2021-05-07"),
+    ("en", "Rebels took the town on May 3. Two days later, the army retook it.", "Two days later", "2021-05-05", "2021-05-05"),
+    ("en", "A convoy was attacked on May 10; a week earlier, a bridge had been blown up.", "a week earlier",
+     "2021-04-30", "2021-05-06"),
+]
+
+
+@pytest.mark.parametrize(("code", "text", "expr", "start", "end"), COUNTED)
+def test_counted_offset_from_the_previous_date(make_parsed: MakeParsed, code: str, text: str, expr: str,
+                                               start: str, end: str) -> None:
+    found = timexes(make_parsed, text, code, D("2021-05-20"))
+    assert interval(found, text, expr) == (D(start), D(end))

@@ -162,23 +162,29 @@ def _count(m: Match, unit: str) -> int:
     return n if n is not None else DEFAULT_COUNT.get(unit, 1)
 
 
+def _shifted(base: date, n: int, unit: str, kind: str, reason: str) -> Resolved:
+    """``n`` units after ``base`` (before it when ``n`` is negative), as precise as the unit."""
+    if unit == "hour":  # "48 hours ago": two days back; "36 hours ago": one or two days back
+        a, b = base + timedelta(days=-(-n // 24)), base + timedelta(days=n // 24)
+        start, end = min(a, b), max(a, b)
+        return Resolved(start, end, span_precision(start, end), kind, reason)
+    if unit == "day":
+        d = base + timedelta(days=n)
+        return Resolved(d, d, 1, kind, reason)
+    if unit == "week":
+        mid = base + timedelta(days=7 * n)
+        return Resolved(mid - 3 * DAY, mid + 3 * DAY, 2, kind, reason)
+    if unit == "month":
+        y, mo = divmod(base.year * 12 + base.month - 1 + n, 12)
+        return Resolved(date(y, mo + 1, 1), _month_end(y, mo + 1), 3, "month", reason)
+    mid = _safe(base.year + n, base.month, min(base.day, 28)) or base
+    return Resolved(mid - timedelta(days=YEAR_SLACK), mid + timedelta(days=YEAR_SLACK), 3, kind, reason)
+
+
 def _ago(m: Match, anchor: date) -> Resolved:
     unit = _str(m.values, "unit") or "day"
     n = _count(m, unit) if "num" in m.values else 1
-    if unit == "hour":  # "48 hours ago": two days back; "36 hours ago": one or two days back
-        start, end = anchor - timedelta(days=-(-n // 24)), anchor - timedelta(days=n // 24)
-        return Resolved(start, end, span_precision(start, end), "deictic", "ago")
-    if unit == "day":
-        d = anchor - timedelta(days=n)
-        return Resolved(d, d, 1, "deictic", "ago")
-    if unit == "week":
-        mid = anchor - timedelta(days=7 * n)
-        return Resolved(mid - 3 * DAY, mid + 3 * DAY, 2, "deictic", "ago")
-    if unit == "month":
-        y, mo = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
-        return Resolved(date(y, mo + 1, 1), _month_end(y, mo + 1), 3, "month", "ago")
-    mid = _safe(anchor.year - n, anchor.month, min(anchor.day, 28)) or anchor
-    return Resolved(mid - timedelta(days=YEAR_SLACK), mid + timedelta(days=YEAR_SLACK), 3, "deictic", "ago")
+    return _shifted(anchor, -n, unit, "deictic", "ago")
 
 
 def _last_n(m: Match, anchor: date) -> Resolved:
@@ -279,6 +285,10 @@ def _relative(m: Match, anchor: date | None, prev: tuple[date, date] | None) -> 
         prev, reason = (anchor, anchor), "relative-to-anchor"
     else:
         reason = "relative-to-previous"
+    if "unit" in m.values:  # "deux jours plus tard", "a week earlier": the offset's sign, times the count
+        unit = _str(m.values, "unit")
+        n = _int(m.values, "num") or 1
+        return _shifted(prev[1] if m.rule.offset > 0 else prev[0], n * m.rule.offset, unit, "relative", reason)
     if m.rule.offset == 0 and m.rule.length == 1:
         return Resolved(prev[0], prev[1], span_precision(prev[0], prev[1]), "relative", reason)
     start = prev[1] + timedelta(days=m.rule.offset)
