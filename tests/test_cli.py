@@ -98,3 +98,17 @@ def test_id_with_several_documents_is_a_usage_error(files: dict[str, Path]) -> N
 def test_schema_is_json_schema() -> None:
     code, out, _ = run("schema")
     assert code == 0 and "Event" in json.loads(out)["$defs"]
+
+
+def test_gazetteer_import_command(tmp_path: Path) -> None:
+    sample = Path(__file__).parent / "data/geo/geonames_sample"
+    dump = next(p for p in sorted(sample.iterdir()) if p.suffix in (".txt", ".zip"))
+    code, _, err = run("gazetteer", "import", str(dump), "--db", str(tmp_path / "g.sqlite"))
+    assert code == 0 and "places" in err
+
+
+def test_gazetteer_import_rejects_other_files(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.txt"
+    bad.write_text("just\tthree\tcolumns\n", encoding="utf-8")
+    code, _, err = run("gazetteer", "import", str(bad), "--db", str(tmp_path / "g.sqlite"))
+    assert code == 1 and "notes.txt" in err

@@ -30,7 +30,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                        "actors, who says so, and persuasion techniques.")
 gazetteer_app = typer.Typer(help="Manage the local gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per message, however long
 PROGRESS_AFTER = 3  # show a progress bar once more than a few articles are under way
 
 
@@ -146,6 +146,27 @@ def analyze(
         sink.write(render(done))
     if output:
         sink.close()
+    raise typer.Exit(1 if failed else 0)
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    files: Annotated[list[Path], typer.Argument(help="GeoNames allCountries / cities500 / alternateNamesV2 (.zip or .txt).")],
+    db: Annotated[Path | None, typer.Option(help="Gazetteer database (default: the one analyses use).")] = None,
+) -> None:
+    """Load a full GeoNames dump into the local gazetteer (for users who have one)."""
+    from wirecoder.gazetteer.geonames import DumpFormatError, import_dump
+
+    failed = 0
+    for path in files:
+        try:
+            done = import_dump(path, db)
+        except (OSError, DumpFormatError, ValueError) as exc:
+            failed += 1
+            err.print(f"error: {path}: {exc}", markup=False, highlight=False)
+            continue
+        err.print(f"{path}: {done.entries} places, {done.names} names added, {done.skipped} lines skipped -> {done.db}",
+                  markup=False, highlight=False)
     raise typer.Exit(1 if failed else 0)
 
 
