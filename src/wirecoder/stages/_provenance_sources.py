@@ -99,7 +99,7 @@ def _speech_frame(tok: Token, cues: CuesData, agencies: dict[str, str], prior: l
     if stance is None or {"1"} & set(tok.morph.get("Person")) or "Imp" in tok.morph.get("Mood"):
         return None  # "rappelons-le", "let us recall": the author speaking
     speaker = _speaker_of(tok)
-    if speaker is None or (speaker.pos_ == "PRON" and not _personal(speaker)):
+    if speaker is None or (speaker.pos_ == "PRON" and not _personal(speaker)) or not _can_speak(speaker, cues):
         return None
     content = _content_of(tok, speaker)
     pointing_back = content is None or (lemma(content) in cues.words.claim_nouns and not any(
@@ -173,6 +173,14 @@ def _speaker_of(verb: Token) -> Token | None:
     return None
 
 
+def _can_speak(head: Token, cues: CuesData) -> bool:
+    """A name, a pronoun, or a noun that can stand for a speaker (not a misparsed place or thing)."""
+    if head.pos_ in ("PROPN", "PRON") or head.ent_type_ or any(c.pos_ == "PROPN" for c in head.children):
+        return True
+    src = cues.sources
+    return bool({lemma(head), low(head)} & {*src.official, *src.anonymous, *src.agency, *src.groups})
+
+
 def _personal(tok: Token) -> bool:
     """A personal pronoun ("il", "they"), which can stand for a speaker named before."""
     return "Prs" in tok.morph.get("PronType") or tok.tag_ == "PRP" or (
@@ -218,10 +226,15 @@ def _marker_frame(tok: Token, candidates: list[list[str]], words: list[str], cue
         if speaker is None or not (sent.start <= speaker.i < sent.end):
             continue
         lo, hi = _phrase(speaker)
-        before = _trim(doc, sent.start, tok.i)
-        after = _trim(doc, hi, sent.end)
         prev = next((t for t in reversed(doc[sent.start:tok.i]) if not t.is_space), None)
         opens = prev is None or prev.text in (".", ";", ":", "!", "?")
+        first, last = sent.start, sent.end
+        verb = speaker.head
+        if not opens and verb.pos_ in CLAUSE_POS and verb.i != speaker.i:
+            # inside a sentence, "selon X" sources the clause it hangs on, not every clause around it
+            first, last = max(first, verb.left_edge.i), min(last, verb.right_edge.i + 1)
+        before = _trim(doc, first, tok.i)
+        after = _trim(doc, hi, last)
         sides = [after] if opens and after is not None else [before, after]
         side = max((s for s in sides if s is not None), key=lambda s: s[1] - s[0], default=None)
         if side is None:

@@ -68,6 +68,9 @@ class SourceCues(Data):
     anonymous: list[str] = Field(default_factory=list)  # source, official, witness (head lemmas)
     official: list[str] = Field(default_factory=list)  # ministry, spokesman (head lemmas)
     agency: list[str] = Field(default_factory=list)  # agency, agence (head lemmas)
+    # other nouns that can head a speaker (rebels, group, militia); with the lists above and proper
+    # names they keep misparsed subjects ("the border", "the situation") from being taken for speakers
+    groups: list[str] = Field(default_factory=list)
     indefinite: list[str] = Field(default_factory=list)  # a, un, some (determiners)
     anonymity: list[str] = Field(default_factory=list)  # anonymity, anonymat (lemmas, anywhere in the sentence)
     credit: list[str] = Field(default_factory=list)  # photo, credit (lower-case words that open a credit)
