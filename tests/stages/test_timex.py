@@ -337,3 +337,14 @@ def test_counted_offset_from_the_previous_date(make_parsed: MakeParsed, code: st
                                                start: str, end: str) -> None:
     found = timexes(make_parsed, text, code, D("2021-05-20"))
     assert interval(found, text, expr) == (D(start), D(end))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The city has been under siege for two weeks.", (D("2021-05-06"), D("2021-05-20"))),
+    ("Troops have fought the rebels for ten days.", (D("2021-05-10"), D("2021-05-20"))),
+    ("The battle lasted for two hours on Monday.", (None, None)),
+])
+def test_for_a_duration_dates_only_the_present_perfect(make_parsed: MakeParsed, text: str,
+                                                      want: tuple[date | None, date | None]) -> None:
+    found = timexes(make_parsed, text, "en", D("2021-05-20"))
+    assert interval(found, text, "for") == want

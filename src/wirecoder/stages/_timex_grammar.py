@@ -51,6 +51,7 @@ class Found(NamedTuple):
     future: bool
     prefix: str  # "since" | "until" | ""
     role: str  # "dateline" | "byline" | ""
+    bare: bool = False  # a length, not a date: "for two hours" outside the present perfect
 
 
 def norm(text: str) -> str:

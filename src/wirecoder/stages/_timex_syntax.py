@@ -63,6 +63,15 @@ def clause_is_future(doc: Any, start: int, end: int, cues: set[str], perfect: se
     return False
 
 
+def clause_is_perfect(doc: Any, start: int, end: int, forms: set[str]) -> bool:
+    """True when the verb governing characters ``start:end`` is in the present perfect ("has fought")."""
+    span = tokens(doc, start, end)
+    if span is None:
+        return False
+    verb = clause_head(span.root)
+    return any(a.lower_ in forms for a in _aux_children(verb))
+
+
 def clause_head(tok: Any) -> Any:
     """The verb (or the head of a participial or relative modifier) whose clause holds ``tok``."""
     for _ in range(MAX_HOPS):

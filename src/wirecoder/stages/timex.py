@@ -18,7 +18,7 @@ from wirecoder.stages._timex_anchor import infer
 from wirecoder.stages._timex_govern import govern
 from wirecoder.stages._timex_grammar import Found, Grammar, Match, grammar, matches
 from wirecoder.stages._timex_resolve import Resolved, resolve, span_precision
-from wirecoder.stages._timex_syntax import clause_is_future
+from wirecoder.stages._timex_syntax import clause_is_future, clause_is_perfect
 
 # A dateline: a city in capitals (a country in brackets), a comma, the date, the agency
 # in brackets, a dash. A byline: a name, a bar, the date.
@@ -29,6 +29,7 @@ PREFIX_CHARS = 30
 BYLINE_LEAD = 40  # characters a byline may hold before its "published" cue (an author's name)
 BYLINE_SEPARATORS = "-–—|·•"
 UNTENSED = ("year", "deictic", "ago", "last_n", "relative", "coming")
+BARE = Resolved(None, None, 2, "duration", "bare-duration")  # a length with no place in the calendar
 DAY_LEVEL = ("absolute", "weekday", "deictic", "relative", "range")
 
 
@@ -47,7 +48,7 @@ def run(doc: Parsed, pack: LangPack, anchor: Anchor) -> list[Timex]:
     out: list[Timex] = []
     prev: tuple[date, date] | None = None
     for found in _expressions(doc, pack):
-        r = _prefixed(found, resolve(found.match, anchor.day, found.future, prev), anchor.day)
+        r = BARE if found.bare else _prefixed(found, resolve(found.match, anchor.day, found.future, prev), anchor.day)
         out.append(_timex(found, r, anchor.day))
         if r.start is not None and r.end is not None and r.kind in DAY_LEVEL and found.prefix != "since":
             prev = (r.start, r.end)
@@ -68,12 +69,14 @@ def _expressions(doc: Parsed, pack: LangPack) -> list[Found]:
     g = grammar(pack.code)
     cues = {c.lower() for c in pack.dates.future_cues}
     perfect = {c.lower() for c in pack.dates.perfect_aux}
+    present = {c.lower() for c in pack.dates.present_perfect}
     out: list[Found] = []
     for m in matches(text, pack.code):
         future = m.rule.future or (_tensed(m) and clause_is_future(doc.doc, m.start, m.end, cues, perfect))
         role = _role(text, m, g)
+        bare = m.rule.perfect and not clause_is_perfect(doc.doc, m.start, m.end, present)
         prefix, m = _prefix(text, m, g)
-        out.append(Found(m, future, prefix, role))
+        out.append(Found(m, future, prefix, role, bare))
     return out
 
 

@@ -27,6 +27,7 @@ class DatePattern(Data):
     unit: str = ""  # for period: day | week | month | year
     early: bool = False  # "earlier this week": the part of the period before the anchor
     future: bool = False  # the expression always points forward ("next week")
+    perfect: bool = False  # a span up to the anchor only in a present-perfect clause ("has raged for two weeks")
 
 
 class DatesData(Data):
@@ -46,6 +47,8 @@ class DatesData(Data):
     future_cues: list[str] = Field(default_factory=list)
     # auxiliaries of the perfect, which undo a future cue ("a dû", "had expected")
     perfect_aux: list[str] = Field(default_factory=list)
+    # forms of the present-perfect auxiliary ("has", "have"): a "for N days" clause runs up to now
+    present_perfect: list[str] = Field(default_factory=list)
     # words naming a part of the day ("matin", "late at night"): they widen a weekday's span
     dayparts: list[str] = Field(default_factory=list)
     patterns: list[DatePattern] = Field(default_factory=list)
