@@ -348,3 +348,9 @@ def test_for_a_duration_dates_only_the_present_perfect(make_parsed: MakeParsed, 
                                                       want: tuple[date | None, date | None]) -> None:
     found = timexes(make_parsed, text, "en", D("2021-05-20"))
     assert interval(found, text, "for") == want
+
+
+def test_dateline_date_does_not_govern_the_lead(make_parsed: MakeParsed) -> None:
+    text = "GOMA, June 7 (Wire) - Rebels shelled the airport on Sunday, officials said."
+    got = dated(make_parsed, text, "en", D("2022-06-07"), "shelled")
+    assert (got.start, got.text) == (D("2022-06-05"), "on Sunday")

@@ -20,6 +20,7 @@ FUTURE_DAYS = 7  # an expected event with no date of its own: the week after the
 BACKGROUND = ("year", "season")  # too coarse to date an event outside its own clause
 LONG_DAYS = 62  # a span longer than this dates only its own clause
 NOMINAL = ("NOUN", "PROPN")
+META = ("dateline", "byline")  # reason prefixes of the article's own dates
 LEADING_TOKENS = 3  # a date this close to its sentence's start sets the scene ("On Monday, ...")
 SENTENCE_END = (*".!?…»”\"", "")  # what ends a sentence ("" : the paragraph's start)
 
@@ -135,7 +136,9 @@ def _dated(t: Timex, reason: str, anchor: date | None, future: bool) -> EventDat
 def govern(trigger: Span, doc: Parsed, timexes: list[Timex], anchor: date | None, future: bool) -> EventDate:
     """The date of the event named at ``trigger``."""
     span = tokens(doc.doc, trigger.start, trigger.end)
-    usable = sorted((t for t in timexes if _usable(t, anchor, future)), key=lambda t: t.span.start)
+    # a dateline or byline date is the article's, not an event's: it only stands behind the fallback
+    usable = sorted((t for t in timexes if _usable(t, anchor, future) and not t.reason.startswith(META)),
+                    key=lambda t: t.span.start)
     if span is None or not usable:
         return _fallback(anchor, future)
     para = _paragraph(doc.article.text, trigger.start)
@@ -156,6 +159,5 @@ def _lead(text: str, para: tuple[int, int], timexes: list[Timex]) -> Timex | Non
     that is not the dateline's or the byline's: a headline tells the lead's event."""
     if text[:para[0]].strip() or text[para[0]:para[1]].rstrip()[-1:] in SENTENCE_END[:-1]:
         return None
-    below = [t for t in timexes if t.span.start >= para[1] and not _coarse(t)
-             and not t.reason.startswith(("dateline", "byline"))]
+    below = [t for t in timexes if t.span.start >= para[1] and not _coarse(t)]
     return below[0] if below else None
