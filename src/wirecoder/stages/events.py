@@ -256,14 +256,16 @@ def _merge(events: list[Event]) -> list[Event]:
 
 
 def _same(a: Event, b: Event) -> bool:
+    """Whether two records are mentions of one event."""
     if a.event_type != b.event_type or a.location is None or b.location is None:
         return False
-    if a.sub_event_type != b.sub_event_type and a.evidence.start != b.evidence.start:
+    if a.evidence.start == b.evidence.start:
+        # one sentence, two words for one act ("clashes ... killed"); one word over listed places stays apart
+        return a.trigger != b.trigger
+    if a.sub_event_type != b.sub_event_type:
         return False
     if (a.location.gazetteer_id or a.location.name) != (b.location.gazetteer_id or b.location.name):
         return False
-    if a.evidence.start == b.evidence.start:
-        return True  # "trois frappes aux roquettes": two triggers, one act at one place
     da, db = a.date, b.date
     if da.start and db.start and da.end and db.end:
         return da.start <= db.end and db.start <= da.end
