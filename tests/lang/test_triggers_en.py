@@ -299,6 +299,34 @@ POSITIVE: list[tuple[str, str]] = [
      "Hundreds of bodies were found in a mass grave near the town."),
 ]
 
+# context decides between neighbouring types: (expected, not expected, sentence)
+CONTRAST: list[tuple[str, str, str]] = [
+    ("Air/drone strike", "Shelling/artillery/missile attack",
+     "A drone strike killed two militants in the tribal area."),
+    ("Shelling/artillery/missile attack", "Air/drone strike",
+     "A missile strike hit a fuel depot overnight."),
+    ("Air/drone strike", "Shelling/artillery/missile attack",
+     "Russian aircraft bombed the outskirts of the town."),
+    ("Protest with intervention", "Grenade",
+     "Police fired stun grenades at the protesters."),
+    ("Air/drone strike", "Suicide bomb",
+     "Kamikaze drones struck energy infrastructure overnight."),
+    ("Violent demonstration", "Armed clash",
+     "Protesters clashed with police outside parliament."),
+    ("Armed clash", "Violent demonstration",
+     "Troops clashed with rebels in the east of the country."),
+    ("Attack", "Armed clash",
+     "Militants attacked a village and killed twenty residents."),
+    ("Armed clash", "Attack",
+     "Militants attacked a military base overnight."),
+    ("Disrupted weapons use", "Air/drone strike",
+     "A drone was shot down by air defences."),
+    ("Suicide bomb", "Remote explosive/landmine/IED",
+     "A suicide car bomb exploded near the army convoy, killing four soldiers."),
+    ("Peaceful protest", "Shelling/artillery/missile attack",
+     "Dock workers went on strike over unpaid wages."),
+]
+
 NEGATIVE: list[str] = [
     "The striker unleashed a powerful strike that flew into the top corner.",
     "Arsenal will clash with Chelsea in the FA Cup semi-final on Saturday.",
@@ -337,6 +365,12 @@ def labels(make_parsed: Callable[..., Parsed], text: str) -> set[str]:
 @pytest.mark.parametrize(("label", "text"), POSITIVE)
 def test_sentence_fires_its_sub_event_type(make_parsed: Callable[..., Parsed], label: str, text: str) -> None:
     assert label in labels(make_parsed, text)
+
+
+@pytest.mark.parametrize(("label", "other", "text"), CONTRAST)
+def test_context_picks_the_type(make_parsed: Callable[..., Parsed], label: str, other: str, text: str) -> None:
+    found = labels(make_parsed, text)
+    assert label in found and other not in found
 
 
 @pytest.mark.parametrize("text", NEGATIVE)

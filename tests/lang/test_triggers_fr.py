@@ -307,6 +307,34 @@ POSITIVE: list[tuple[str, str]] = [
      "Des centaines de corps ont été retrouvés dans un charnier près de la ville."),
 ]
 
+# context decides between neighbouring types: (expected, not expected, sentence)
+CONTRAST: list[tuple[str, str, str]] = [
+    ("Air/drone strike", "Shelling/artillery/missile attack",
+     "Une frappe de l'aviation a visé un convoi dans la nuit."),
+    ("Shelling/artillery/missile attack", "Air/drone strike",
+     "Une frappe a visé un dépôt de carburant dans la nuit."),
+    ("Air/drone strike", "Shelling/artillery/missile attack",
+     "Les bombardements de l'aviation russe ont détruit un hôpital."),
+    ("Shelling/artillery/missile attack", "Air/drone strike",
+     "Les bombardements d'artillerie se sont intensifiés sur le front."),
+    ("Protest with intervention", "Grenade",
+     "La police a tiré des grenades lacrymogènes sur les manifestants."),
+    ("Air/drone strike", "Suicide bomb",
+     "Des drones kamikazes ont frappé des infrastructures énergétiques."),
+    ("Violent demonstration", "Armed clash",
+     "Des affrontements ont opposé les manifestants aux forces de l'ordre."),
+    ("Armed clash", "Violent demonstration",
+     "Des affrontements ont opposé l'armée aux rebelles dans l'est du pays."),
+    ("Attack", "Armed clash",
+     "Des jihadistes ont attaqué un village et tué une vingtaine d'habitants."),
+    ("Armed clash", "Attack",
+     "Des jihadistes ont attaqué une base militaire dans la nuit."),
+    ("Disrupted weapons use", "Air/drone strike",
+     "Un drone a été abattu par la défense antiaérienne."),
+    ("Suicide bomb", "Remote explosive/landmine/IED",
+     "Un kamikaze au volant d'une voiture-suicide a visé un convoi."),
+]
+
 NEGATIVE: list[str] = [
     "L'attaquant a décoché une frappe splendide qui a terminé dans la lucarne.",
     "Le PSG a affronté l'OM dimanche soir au Parc des Princes.",
@@ -347,6 +375,12 @@ def labels(make_parsed: Callable[..., Parsed], text: str) -> set[str]:
 @pytest.mark.parametrize(("label", "text"), POSITIVE)
 def test_sentence_fires_its_sub_event_type(make_parsed: Callable[..., Parsed], label: str, text: str) -> None:
     assert label in labels(make_parsed, text)
+
+
+@pytest.mark.parametrize(("label", "other", "text"), CONTRAST)
+def test_context_picks_the_type(make_parsed: Callable[..., Parsed], label: str, other: str, text: str) -> None:
+    found = labels(make_parsed, text)
+    assert label in found and other not in found
 
 
 @pytest.mark.parametrize("text", NEGATIVE)
