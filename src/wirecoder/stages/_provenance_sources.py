@@ -147,7 +147,7 @@ def _denial_frame(tok: Token, speaker: Token, cues: CuesData, agencies: dict[str
 def _speaker_of(verb: Token) -> Token | None:
     """The one who speaks: subject, passive agent, inverted subject, or the subject of the verb it hangs on."""
     kids = list(verb.children)
-    passive = any(c.dep_ in ("nsubj:pass", "nsubjpass", "aux:pass", "auxpass") for c in kids)
+    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in kids)  # a passive subject without one is a misparse
     if passive:
         for c in kids:
             if c.dep_ == "obl:agent":

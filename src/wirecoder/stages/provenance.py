@@ -134,24 +134,34 @@ def _governing_frame(tok: Token, found: list[Frame], cues: CuesData, sents: Sent
     for anc, _dep, path in _governors(tok, cues):
         if anc.i in by_cue:
             return (None, "background") if _broken(path, cues) else (by_cue[anc.i], "speech-verb")
-    clause = {tok.i, *(a.i for a, _, _ in _governors(tok, cues))}
+    govs = _governors(tok, cues)
+    background = _background(tok, cues)  # "after the attack, X said": the speaker does not source the attack
+    clause = {tok.i, *(a.i for a, _, _ in govs)}
     incises = [f for f in found if f.kind == "speech" and f.incise and f.head in clause]
-    if incises:
+    if incises and not background:
         return incises[0], "incise"
     sent = sents.of(tok.i)
     text = sent.text  # to see the full stops that the sentence splitter missed
     near = [f for f in found if f.kind in ("marker", "speech") and sent.start <= f.cue < sent.end
             and f.start <= char < f.end and not _stop_between(text, sent.start_char, tok, tok.doc[f.cue])]
     markers = [f for f in near if f.kind == "marker"]
-    if markers:
+    if markers and not background:
         return min(markers, key=lambda f: abs(f.cue - tok.i)), "source-marker"
     spans = [f for f in near if f.kind == "speech"]
-    if spans:
+    if spans and not background:
         return spans[0], "speech-span"
     captions = [f for f in found if f.kind == "caption" and f.start <= char < f.end]
     if captions:
         return captions[0], "caption-credit"
-    return None, "outlet"
+    return None, "background" if background else "outlet"
+
+
+def _background(tok: Token, cues: CuesData) -> bool:
+    """The event is named inside a background phrase or clause ("after the attack", "depuis que ...")."""
+    stops = set(cues.words.frame_breaking)
+    if tok.dep_ in ("pobj", "pcomp") and low(tok.head) in stops:
+        return True
+    return any(low(c) in stops for t in (tok, clause_head(tok)) for c in t.children if c.dep_ in ("case", "mark"))
 
 
 def _stop_between(text: str, offset: int, a: Token, b: Token) -> bool:
