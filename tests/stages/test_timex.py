@@ -354,3 +354,12 @@ def test_dateline_date_does_not_govern_the_lead(make_parsed: MakeParsed) -> None
     text = "GOMA, June 7 (Wire) - Rebels shelled the airport on Sunday, officials said."
     got = dated(make_parsed, text, "en", D("2022-06-07"), "shelled")
     assert (got.start, got.text) == (D("2022-06-05"), "on Sunday")
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Officials said the curfew would be lifted on Tuesday.", "2019-04-23"),
+    ("Officials said the rebels would have struck on Tuesday without the warning.", "2019-04-16"),
+])
+def test_would_points_forward_unless_perfect(make_parsed: MakeParsed, text: str, day: str) -> None:
+    found = timexes(make_parsed, text, "en", D("2019-04-22"))
+    assert interval(found, text, "Tuesday") == (D(day), D(day))

@@ -39,7 +39,10 @@ def _is_cue(tok: Any, cues: set[str], perfect: set[str]) -> bool:
 
 
 def _points_forward(verb: Any, cues: set[str], perfect: set[str]) -> bool:
-    for tok in (verb, *_aux_children(verb)):
+    auxes = _aux_children(verb)
+    if any(a.lemma_.lower() in perfect for a in auxes):  # "would have struck": past; "aura frappé": future
+        return any("Fut" in a.morph.get("Tense") for a in auxes)
+    for tok in (verb, *auxes):
         if "Fut" in tok.morph.get("Tense") or _is_cue(tok, cues, perfect):
             return True
     return False
