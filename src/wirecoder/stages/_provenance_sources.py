@@ -34,6 +34,7 @@ PHRASE_DEPS = frozenset({
 })
 CONTENT_DEPS = ("ccomp", "xcomp", "obj", "dobj", "obl:arg", "dep", "parataxis", "attr")
 INCISE_DEPS = frozenset({"parataxis", "advcl", "conj", "dep", "ccomp"})
+SPEAKER_ENTITIES = frozenset({"PER", "PERSON", "ORG", "NORP", "GPE"})  # places speak only as proper names
 RELATIVE_DEPS = frozenset({"acl:relcl", "relcl"})
 QUOTE_MIN_WORDS = 4
 QUOTE_PHRASE_WORDS = 8
@@ -175,7 +176,8 @@ def _speaker_of(verb: Token) -> Token | None:
 
 def _can_speak(head: Token, cues: CuesData) -> bool:
     """A name, a pronoun, or a noun that can stand for a speaker (not a misparsed place or thing)."""
-    if head.pos_ in ("PROPN", "PRON") or head.ent_type_ or any(c.pos_ == "PROPN" for c in head.children):
+    if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in SPEAKER_ENTITIES or any(
+            c.pos_ == "PROPN" for c in head.children):
         return True
     src = cues.sources
     return bool({lemma(head), low(head)} & {*src.official, *src.anonymous, *src.agency, *src.groups})
