@@ -10,6 +10,7 @@ from typing import Any
 CLAUSE_POS = ("VERB", "AUX")
 PAST_TENSES = ("Past", "Imp")
 MAX_HOPS = 12
+ADJECTIVAL = ("acl", "amod")  # a participle modifying a noun
 AUX_DEPS = ("aux", "aux:tense", "aux:pass", "auxpass", "cop")
 # dependency labels (UD and ClearNLP) that open a clause of their own, whatever the word's tag
 CLAUSE_DEPS = ("acl", "acl:relcl", "relcl", "advcl", "ccomp", "parataxis")
@@ -35,7 +36,9 @@ def _is_cue(tok: Any, cues: set[str], perfect: set[str]) -> bool:
     tense = tok.morph.get("Tense")
     if passive:
         return not any(t in PAST_TENSES for a in passive for t in a.morph.get("Tense"))
-    return not any(t in PAST_TENSES for t in tense) and "Part" not in tok.morph.get("VerbForm")
+    if "Part" in tok.morph.get("VerbForm"):  # only as a modifier: "le scrutin, prévu le 2 juin"
+        return tok.dep_ in ADJECTIVAL
+    return not any(t in PAST_TENSES for t in tense)
 
 
 def _points_forward(verb: Any, cues: set[str], perfect: set[str]) -> bool:
