@@ -355,6 +355,14 @@ NEGATIVE: list[str] = [
     "The show was a box office bomb despite its huge budget.",
     "The opposition launched a blistering attack on the government's record.",
     "Investors were hit by a wave of selling after the announcement.",
+    "The prime minister defended his budget in parliament on Tuesday as opposition lawmakers launched a fierce attack on spending cuts.",
+    "Inflation has exploded since the pandemic, the finance minister acknowledged, but he ruled out tax rises.",
+    "In a speech in Manchester, the president vowed to fight inflation and unemployment \"with every tool we have\".",
+    "Unions called a one-day strike for October 12 and threatened to blockade refineries.",
+    "The carmaker took control of its Korean subsidiary in a deal welcomed by markets.",
+    "Liverpool stormed to the top of the table after a 3-0 win over Chelsea.",
+    "The battle for the party leadership is expected to be close.",
+    "Shares in the company were hit hard after the profit warning, and analysts said the stock was under fire.",
 ]
 
 

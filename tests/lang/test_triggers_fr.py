@@ -365,6 +365,14 @@ NEGATIVE: list[str] = [
     "Le club a annoncé le retrait de son attaquant vedette pour blessure.",
     "La Bourse a été frappée par une vague de ventes après l'annonce.",
     "Le ministre a été la cible de vives critiques après ses propos.",
+    "Le Premier ministre a défendu mardi devant l'Assemblée nationale son projet de budget, sous le feu des critiques de l'opposition.",
+    "Les députés de la majorité ont salué un texte « responsable », tandis que la gauche a dénoncé une attaque en règle contre les services publics.",
+    "Le ministre de l'Économie a reconnu que la dette avait explosé depuis la crise sanitaire, mais il a exclu toute hausse d'impôts.",
+    "Dans un discours à Marseille, le président a appelé à « combattre sans relâche » l'inflation et le chômage.",
+    "Les syndicats ont annoncé une journée de grève le 12 octobre et menacent de bloquer les raffineries.",
+    "Le groupe Renault a pris le contrôle de sa filiale coréenne, une opération saluée par les marchés.",
+    "Sur le terrain sportif, le PSG a pris d'assaut la première place du classement après sa victoire contre Lyon.",
+    "La bataille pour la présidence du parti s'annonce serrée entre les deux candidats.",
 ]
 
 
