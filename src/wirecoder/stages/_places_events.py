@@ -91,6 +91,8 @@ def _slot(place: Place, sdoc: Any, trigger: Any, pack: LangPack) -> _Slot | None
     if subject and place.location.kind == "country":
         return None  # a state acting, not a place
     p = pack.places
+    if _preposition(sdoc, span.start, p.agents):
+        return None  # "la coalition dirigée par les États-Unis": who acts, not where
     origin = _preposition(sdoc, span.start, p.origin)
     words = [fold(t.text) for t in sdoc[max(span.start - 3, 0):span.start]]
     before = set(words) | {a + " " + b for a, b in zip(words, words[1:], strict=False)}

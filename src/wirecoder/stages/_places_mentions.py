@@ -24,6 +24,8 @@ _PERSONISH = frozenset({"PER", "PERSON", "ORG", "MISC", "NORP", "EVENT", "WORK_O
 ACCEPT = 0.78  # lowest name-match score of a toponym
 ACCEPT_PART = 0.95  # ... of a part of a longer capitalised run
 MAX_RUN = 6
+UNIQUE_TOWN = 10000  # ... and, when the parser calls it a person, at least this large
+UNIQUE = 3  # a name with at most this many exact entries, all in one country, is a place
 
 
 class Mention(NamedTuple):
@@ -35,6 +37,7 @@ class Mention(NamedTuple):
     kinds: frozenset[str]  # facility kinds the phrase names (empty: any place)
     search: bool  # a facility named only by its kind and modifiers ("l'ambassade US")
     candidates: tuple[Candidate, ...]
+    strong: bool = True  # the text marks it as a place (a place entity, a phrase), not just a capital letter
 
 
 def find(doc: Any, pack: LangPack, gaz: Gazetteer) -> list[Mention]:
@@ -53,6 +56,8 @@ def find(doc: Any, pack: LangPack, gaz: Gazetteer) -> list[Mention]:
 
 class _Words(NamedTuple):
     heads: frozenset[tuple[str, ...]]
+    locators: frozenset[str]
+    place_nouns: frozenset[str]
     stop: frozenset[str]
     not_places: frozenset[str]
     facility: dict[tuple[str, ...], frozenset[str]]
@@ -64,8 +69,11 @@ class _Words(NamedTuple):
         p = pack.places
         facility = {tuple(fold(w).split()): frozenset(k) for w, k in p.facility_words.items() if fold(w)}
         heads = frozenset(tuple(fold(w).split()) for w in [*p.name_heads, *p.admin_words] if fold(w))
-        return _Words(heads, frozenset(fold(w) for w in p.stop), frozenset(fold(w) for w in p.not_places), facility,
-                      frozenset(p.connectors), frozenset(p.names.articles))
+        locators = frozenset(fold(w) for w in [*p.location, *p.near, *p.origin] if fold(w))
+        nouns = frozenset(fold(w).split()[-1] for w in [*p.place_nouns, *p.name_heads, *p.admin_words, *p.near,
+                                                         *p.capital_words, *p.directions, *p.facility_words] if fold(w))
+        return _Words(heads, locators, nouns, frozenset(fold(w) for w in p.stop), frozenset(fold(w) for w in p.not_places), facility,
+                      frozenset(fold(w) for w in p.connectors), frozenset(p.names.articles))
 
 
 @functools.cache
@@ -134,6 +142,9 @@ def _name_spans(doc: Any, words: _Words) -> list[tuple[int, int, bool]]:
 def _resolve_span(doc: Any, first: int, end: int, whole_only: bool, words: _Words,
                   gaz: Gazetteer) -> list[Mention]:
     """The longest parts of a span that the gazetteer knows, left to right."""
+    longer = _extended(doc, first, end, words, gaz)
+    if longer is not None:
+        return [longer]
     whole = _lookup(doc, first, end, words, gaz, ACCEPT)
     if whole is not None or whole_only:
         return [whole] if whole is not None else []
@@ -153,6 +164,21 @@ def _resolve_span(doc: Any, first: int, end: int, whole_only: bool, words: _Word
     return out
 
 
+def _extended(doc: Any, first: int, end: int, words: _Words, gaz: Gazetteer) -> Mention | None:
+    """A name that goes on in lower case: "Arabie saoudite", "Corée du Nord", "Méditerranée orientale"."""
+    for n in (2, 1):
+        stop = end + n
+        if stop > len(doc) or not all(t.is_lower or fold(t.text) in words.connectors or _namey(t, words)
+                                      for t in doc[end:stop]) or fold(doc[stop - 1].text) in words.connectors:
+            continue
+        if not any(t.is_lower and t.is_alpha for t in doc[end:stop]):
+            continue
+        m = _whole(doc, first, stop, gaz)
+        if m is not None and m.candidates[0].score == 1.0:
+            return m
+    return None
+
+
 def _lookup(doc: Any, first: int, end: int, words: _Words, gaz: Gazetteer, accept: float) -> Mention | None:
     # strip particles and hyphens left at the edges of a part
     while first < end and (doc[first].text in ("-", "‑") or not _namey(doc[first], words)):
@@ -163,14 +189,35 @@ def _lookup(doc: Any, first: int, end: int, words: _Words, gaz: Gazetteer, accep
         return None
     text = doc[first:end].text
     key = fold(text)
-    if key in words.stop or key in words.not_places or len(key) < 2:
+    if key in words.stop or key in words.not_places or len(key) < 2 or tuple(key.split()) in words.facility \
+            or tuple(key.split()) in words.heads:
         return None
     label = _label(doc, first, end)
     floor = accept if label in _PLACE_LABELS or doc[first].pos_ == "PROPN" else max(accept, ACCEPT_PART)
     cands = [c for c in gaz.lookup(text) if c.score >= floor]
     if not cands:
         return None
-    return Mention(first, end, text, frozenset(), False, tuple(cands))
+    return Mention(first, end, text, frozenset(), False, tuple(cands), _strong(doc, first, end, label, cands, words))
+
+
+def _strong(doc: Any, first: int, end: int, label: str, cands: list[Candidate], words: _Words) -> bool:
+    """Whether the text itself marks the span as a place: a place entity, a locative preposition
+    before it ("à Dori", "near Djibo"), or a name that only one country has."""
+    if label in _PLACE_LABELS and not (end - first == 1 and doc[first].pos_ not in ("PROPN", "X")):
+        return True
+    before = [fold(t.text) for t in doc[max(first - 4, 0):first] if t.pos_ != "DET"]
+    if before and before[-1] in words.locators:
+        return True
+    # "la ville de X", "au nord de X", "the port city of X"
+    if len(before) > 1 and before[-1] in words.connectors and before[-2] in words.place_nouns | words.locators:
+        return True
+    if doc[first].pos_ != "PROPN" and not label:
+        return False
+    exact = [c for c in cands if c.score >= 0.95]
+    if end - first > 1 and label not in _PERSONISH and any(c.score == 1.0 for c in exact):
+        return True  # a name of several words, spelt exactly as a place is: "Sidi Bouzid"
+    large = label not in _PERSONISH or any(c.population >= UNIQUE_TOWN or c.kind != "city" for c in exact)
+    return large and len({c.country for c in exact}) == 1 and len(exact) <= UNIQUE
 
 
 def _label(doc: Any, first: int, end: int) -> str:
@@ -189,14 +236,14 @@ def _named_phrases(doc: Any, words: _Words, gaz: Gazetteer) -> list[Mention]:
     longest = max((len(k) for k in words.heads), default=0)
     i = 0
     while i < len(doc):
-        n = next((n for n in range(min(longest, len(doc) - i), 0, -1)
-                  if tuple(w for f in folds[i:i + n] for w in f.split()) in words.heads), 0)
+        n = next((n for n in range(min(longest * 2, len(doc) - i), 0, -1)
+                  if folds[i + n - 1] and tuple(w for f in folds[i:i + n] for w in f.split()) in words.heads), 0)
         if not n:
             i += 1
             continue
         found = None
         j = i + n
-        if j < len(doc) and doc[j].lower_ in words.connectors:
+        if j < len(doc) and fold(doc[j].text) in words.connectors:
             j += 1
             if j < len(doc) and doc[j].pos_ == "DET":
                 j += 1
@@ -232,7 +279,8 @@ def _facility_phrases(doc: Any, words: _Words, gaz: Gazetteer) -> list[Mention]:
         hit = None
         if folds[i] in firsts:
             hit = next(((n, words.facility[key]) for n in range(min(longest * 2, len(doc) - i), 0, -1)
-                        if (key := tuple(w for f in folds[i:i + n] for w in f.split())) in words.facility), None)
+                        if folds[i + n - 1] and (key := tuple(w for f in folds[i:i + n] for w in f.split()))
+                        in words.facility), None)
         if hit is None:
             i += 1
             continue
@@ -252,7 +300,7 @@ def _facility_after(doc: Any, first: int, end: int, kinds: frozenset[str], words
     j = end
     while j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].is_lower:
         j += 1  # "l'ancienne base américaine de Bagram"
-    if j < len(doc) and doc[j].lower_ in words.connectors:
+    if j < len(doc) and fold(doc[j].text) in words.connectors:
         j += 1
         if j < len(doc) and doc[j].pos_ == "DET":
             j += 1

@@ -28,12 +28,14 @@ QUALIFIER_KM = 200.0  # a place "in" a region lies this close to the region's ce
 NEAR_KM = 1000.0
 ADMIN_WINDOW = 8  # tokens before a list of names where a region word makes them regions
 # weights of the features (name match dominates; context breaks ties between namesakes)
-W_NAME, W_COUNTRY, W_SEEN_COUNTRY, W_QUALIFIER, W_NEAR = 4.0, 1.5, 0.75, 2.0, 1.0
-W_FACILITY, W_ADMIN, W_CITY, W_COUNTRY_KIND, W_POP, W_MAJOR = 2.0, 2.5, 0.3, 1.5, 0.3, 1.0
+W_NAME, W_COUNTRY, W_SEEN_COUNTRY, W_QUALIFIER, W_NEAR = 8.0, 2.0, 0.75, 2.0, 1.0
+W_FACILITY, W_ADMIN, W_CITY, W_COUNTRY_KIND, W_POP, W_MAJOR = 4.0, 2.5, 0.3, 1.5, 0.3, 1.5
 W_CHIEF_TOWN = 0.8  # a town named like a region of its country is what the bare name means
 MAJOR_CITY = 1000000  # a city this large is what its name means unless the context says otherwise
 NAME_SLACK = 0.1  # candidates this far below the best name match are namesakes of it
-LOOSE = 0.84  # below this name-match score, a candidate needs the article's countries to agree
+LOOSE_NEAR = 0.5  # ... or to lie within NEAR_KM * (1 - this) of its other places
+RIVAL_KM = 100.0  # namesakes closer than this are one area ("Abu Kamal", the town and its crossing)
+LOOSE = 0.9  # below this name-match score, a candidate needs the article's countries to agree
 MAX_RANKED = 15  # candidates of a mention that are scored
 BIG_TOWN = 100000  # a town this large is what its name means, unless the context says otherwise
 REGION_POPULATION = 3000000  # population prior of a region (GeoNames gives none)
@@ -60,7 +62,11 @@ def choose(doc: Any, mentions: list[Mention], pack: LangPack) -> list[Choice]:
         near={},
     )
     qualifiers = _qualifiers(doc, mentions)
-    regional = _regional(doc, mentions, pack)
+    lists = _lists(doc, mentions, pack)
+    regional = _regional(doc, mentions, lists, pack)
+    # a name listed with places the text marks as places is marked too
+    mentions = [m._replace(strong=m.strong or any(mentions[k].strong for k in run if len(run) > 1))
+                for run in lists for m in (mentions[k] for k in run)]
     qualified = {q: i for i, q in qualifiers.items()}
     out: list[Choice] = []
     for i, m in enumerate(mentions):
@@ -75,9 +81,8 @@ def choose(doc: Any, mentions: list[Mention], pack: LangPack) -> list[Choice]:
         areas = {c.country for c in pool if c.kind in REGION_KINDS}
         best = max(pool, key=lambda c: _score(c, m, ctx, region, i in regional)
                    + W_CHIEF_TOWN * (c.kind == "city" and c.country in areas and i not in regional))
-        supported = best.country in ctx.named or ctx.seen[best.country] or best.kind in m.kinds
-        if best.score < LOOSE and not supported:
-            continue  # a loose spelling match that nothing in the article supports
+        if not _supported(best, m, ctx):
+            continue
         reason = "facility" if m.kinds and best.kind in m.kinds else (
             "qualified" if qual is not None else "ranked" if len(m.candidates) > 1 else "only-candidate")
         # a region in parentheses or apposition after a place qualifies it, and is not a place of its own
@@ -90,6 +95,20 @@ class _Context(NamedTuple):
     seen: Counter[str | None]  # countries of its unambiguous places
     anchors: tuple[list[str], Any, Any]  # its unambiguous places: ids, latitudes, longitudes (radians)
     near: dict[str, float]  # cache: gazetteer id -> proximity feature
+
+
+def _supported(c: Candidate, m: Mention, ctx: _Context) -> bool:
+    """Whether the article backs a choice that its spelling or its mention leaves in doubt."""
+    if c.score < LOOSE and c.kind not in m.kinds and not (m.strong and (
+            _near(c, ctx) >= LOOSE_NEAR or all(km(c.lat, c.lon, o.lat, o.lon) <= RIVAL_KM for o in m.candidates if o.score >= c.score - NAME_SLACK))):
+        return False  # a loose spelling: needs a place-like mention, and other places nearby or no rival
+    if m.strong and not m.search:
+        return True
+    others = ctx.seen[c.country] - (_unambiguous(c) and m.candidates[0].gazetteer_id == c.gazetteer_id)
+    # a capitalised word the parser does not call a place: a region, a large town, or a place
+    # in a country the article is about ("Police", "Mark" and "Grand" are towns somewhere)
+    return (c.country in ctx.named or others > 0 or c.kind in AREA_KINDS or c.population >= BIG_TOWN
+            or (m.kinds and c.kind in m.kinds and not m.search))
 
 
 def _unambiguous(c: Candidate) -> bool:
@@ -155,21 +174,29 @@ def _qualifiers(doc: Any, mentions: list[Mention]) -> dict[int, int]:
     return out
 
 
-def _regional(doc: Any, mentions: list[Mention], pack: LangPack) -> set[int]:
-    """Mentions that the text calls regions ("dans cinq provinces à savoir A, B, C")."""
-    admin = frozenset(fold(w) for w in pack.places.admin_words)
-    joiners = frozenset(fold(w) for w in pack.places.joiners)
-    out: set[int] = set()
+def _lists(doc: Any, mentions: list[Mention], pack: LangPack) -> list[range]:
+    """Runs of mentions that form one list ("A, B et C"; "de K1, de Mossoul et de Qaem")."""
+    joiners = frozenset(fold(w) for w in [*pack.places.joiners, *pack.places.connectors])
+    out: list[range] = []
     i = 0
     while i < len(mentions):
         j = i
         while j + 1 < len(mentions) and _list_gap(doc[mentions[j].end:mentions[j + 1].first].text, joiners):
             j += 1
-        start, end = mentions[i].first, mentions[j].end
+        out.append(range(i, j + 1))
+        i = j + 1
+    return out
+
+
+def _regional(doc: Any, mentions: list[Mention], lists: list[range], pack: LangPack) -> set[int]:
+    """Mentions that the text calls regions ("dans cinq provinces à savoir A, B, C")."""
+    admin = frozenset(fold(w) for w in pack.places.admin_words)
+    out: set[int] = set()
+    for run in lists:
+        start, end = mentions[run[0]].first, mentions[run[-1]].end
         window = {fold(t.text) for t in [*doc[max(start - ADMIN_WINDOW, 0):start], *doc[end:end + 2]]}
         if window & admin:
-            out.update(range(i, j + 1))
-        i = j + 1
+            out.update(run)
     return out
 
 

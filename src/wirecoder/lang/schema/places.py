@@ -29,6 +29,8 @@ class PlacesData(Data):
     facility_words: dict[str, list[str]] = Field(default_factory=dict)
     # common nouns that begin or end a place's name ("mer" Rouge, "golfe" d'Aden, Kherson "region")
     name_heads: list[str] = Field(default_factory=list)
+    # nouns naming a kind of place ("ville", "town", "hub"): "the port city of X" marks X as a place
+    place_nouns: list[str] = Field(default_factory=list)
     # words joining a facility word to its name ("de", "of")
     connectors: list[str] = Field(default_factory=list)
     # words that say the names around them are regions ("province", "governorate")
@@ -43,6 +45,8 @@ class PlacesData(Data):
     units: dict[str, float] = Field(default_factory=dict)
     # prepositions of origin ("from", "depuis"): the place an act came from, not where it landed
     origin: list[str] = Field(default_factory=list)
+    # prepositions introducing an agent ("par", "by"): a place there is who acts, not where
+    agents: list[str] = Field(default_factory=list)
     # prepositions of location ("à", "dans", "in", "at")
     location: list[str] = Field(default_factory=list)
     # pronouns standing for a place said before ("y")
