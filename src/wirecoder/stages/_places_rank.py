@@ -108,7 +108,7 @@ def _supported(c: Candidate, m: Mention, ctx: _Context) -> bool:
     # a capitalised word the parser does not call a place: a region, a large town, or a place
     # in a country the article is about ("Police", "Mark" and "Grand" are towns somewhere)
     return (c.country in ctx.named or others > 0 or c.kind in AREA_KINDS or c.population >= BIG_TOWN
-            or (m.kinds and c.kind in m.kinds and not m.search))
+            or (bool(m.kinds) and c.kind in m.kinds and not m.search))
 
 
 def _unambiguous(c: Candidate) -> bool:
