@@ -325,6 +325,10 @@ CONTRAST: list[tuple[str, str, str]] = [
      "A suicide car bomb exploded near the army convoy, killing four soldiers."),
     ("Peaceful protest", "Shelling/artillery/missile attack",
      "Dock workers went on strike over unpaid wages."),
+    ("Disrupted weapons use", "Air/drone strike",
+     "Ukraine's air force said it had shot down 22 of the 31 drones launched by Russia overnight."),
+    ("Arrests", "Remote explosive/landmine/IED",
+     "Police arrested two men suspected of planning a bombing on behalf of a foreign intelligence service."),
 ]
 
 NEGATIVE: list[str] = [

@@ -333,6 +333,8 @@ CONTRAST: list[tuple[str, str, str]] = [
      "Un drone a été abattu par la défense antiaérienne."),
     ("Suicide bomb", "Remote explosive/landmine/IED",
      "Un kamikaze au volant d'une voiture-suicide a visé un convoi."),
+    ("Armed clash", "Government regains territory",
+     "Les assaillants ont ouvert le feu sur une patrouille avant d'être repoussés par des renforts."),
 ]
 
 NEGATIVE: list[str] = [
