@@ -187,3 +187,16 @@ def test_seed_gold_locations_are_resolved(make_parsed: Callable[..., Parsed], ga
         and km(p.location.lat, p.location.lon, e["location"]["lat"], e["location"]["lon"])
         <= RADIUS[e["location"]["precision"]] for p in found)]
     assert missing == []
+
+
+@pytest.mark.parametrize(("code", "text", "trigger"), [
+    ("fr", "Une bombe a explosé à 20 km au nord de Mossoul, près de la base de Qayyarah.", "explosé"),
+    ("en", "Shells fell south of the capital, Baghdad, and near Camp Taji.", "fell"),
+])
+def test_location_offsets_cut_their_text(make_parsed: Callable[..., Parsed], gaz: LocalGazetteer, code: str,
+                                         text: str, trigger: str) -> None:
+    doc, pack = make_parsed(text, code), lang.load(code)
+    start = text.index(trigger)
+    found = places.run(doc, pack, gaz)
+    locs = places.event_locations(Span(start=start, end=start + len(trigger), text=trigger), doc, found, pack)
+    assert locs and all(loc.start is not None and text[loc.start:loc.end] == loc.text for loc in locs)
