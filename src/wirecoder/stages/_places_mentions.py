@@ -234,9 +234,10 @@ def _named_phrases(doc: Any, words: _Words, gaz: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
     folds = [fold(t.text) for t in doc]
     longest = max((len(k) for k in words.heads), default=0)
+    firsts = {k[0] for k in words.heads}
     i = 0
     while i < len(doc):
-        n = next((n for n in range(min(longest * 2, len(doc) - i), 0, -1)
+        n = 0 if folds[i] not in firsts else next((n for n in range(min(longest * 2, len(doc) - i), 0, -1)
                   if folds[i + n - 1] and tuple(w for f in folds[i:i + n] for w in f.split()) in words.heads), 0)
         if not n:
             i += 1
