@@ -112,7 +112,10 @@ def _speech_frame(tok: Token, cues: CuesData, agencies: dict[str, str], prior: l
     incise = content is None
     if content is None:
         sent = sents.of(tok.i)
-        if tok.dep_ in INCISE_DEPS and tok.head.i < tok.i:
+        before = _said_before(tok)
+        if before is not None:  # "« ... », a raconté X": the words come first, parsed as a clause of the verb
+            content, lo, hi = before, before.left_edge.i, before.right_edge.i + 1
+        elif tok.dep_ in INCISE_DEPS and tok.head.i < tok.i:
             content = tok.head
             lo, hi = sent.start, tok.left_edge.i
         elif tok.dep_ == "ROOT" and speaker.i > tok.i and sent.start > 0:
@@ -162,7 +165,7 @@ def _speaker_of(verb: Token) -> Token | None:
         return verb.head if _relative(subjects[0]) and verb.dep_ in RELATIVE_DEPS else subjects[0]
     # an inverted subject in an incise ("..., a déclaré un responsable") is often parsed as an object
     clause = any(c.dep_ in CONTENT_DEPS and c.pos_ in CLAUSE_POS for c in kids)
-    if not clause and verb.dep_ in INCISE_DEPS:
+    if (not clause and verb.dep_ in INCISE_DEPS) or _said_before(verb) is not None:
         after = [t for t in verb.subtree if t.i > verb.i and t.pos_ in ("NOUN", "PROPN")
                  and t.dep_ not in ("flat", "flat:name", "compound", "amod")
                  and not any(c.dep_ in ("case", "prep") for c in t.children) and t.head.pos_ != "ADP"]
@@ -181,6 +184,14 @@ def _can_speak(head: Token, cues: CuesData) -> bool:
         return True
     src = cues.sources
     return bool({lemma(head), low(head)} & {*src.official, *src.anonymous, *src.agency, *src.groups})
+
+
+def _said_before(verb: Token) -> Token | None:
+    """A clause hanging on the speech verb and standing before it, with no subject of the verb before it."""
+    if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.i < verb.i and c.pos_ in CLAUSE_POS
+                 and c.dep_ in ("advcl", "parataxis", "dep", "ccomp")), None)
 
 
 def _personal(tok: Token) -> bool:
@@ -302,7 +313,9 @@ def _attribution(head: Token, cues: CuesData, agencies: dict[str, str], prior: l
         # "le maire, Ivan Fedorov, a déclaré": the name in apposition, parsed apart from its noun
         person = next((e for e in sents.persons if e.start == hi + 1), None)
     bare = _strip_det(doc, lo, hi)
-    agency = next((agencies[k] for k in _ngrams(doc[lo:hi]) if k in agencies), None)
+    # the agency must name the speaker, not whom the speaker told ("une habitante à Reuters")
+    cut = next((t.i for t in doc[lo:hi] if t.pos_ == "ADP" and t.i > head.i), hi)
+    agency = next((agencies[k] for k in _ngrams(doc[lo:cut]) if k in agencies), None)
     sent = sents.of(head.i)
     around = {*sents.lemma[sent.start:sent.end], *sents.lower[sent.start:sent.end]}
     kind = _kind(head, doc[lo:hi], person is not None, agency is not None, cues, around)
