@@ -52,6 +52,7 @@ def gold_articles() -> list[tuple[dict[str, object], str]]:
 
 def evidence_recall(articles: list[tuple[dict[str, object], str]]) -> None:
     hit_type = hit_sub = total = 0
+    req_type = req_sub = req_total = 0
     for gold, text in articles:
         code = str(gold["language"])
         doc = parsed(text, code)
@@ -67,9 +68,15 @@ def evidence_recall(articles: list[tuple[dict[str, object], str]]) -> None:
             total += 1
             hit_type += any(SUB_EVENT_TYPE[lab] == event["event_type"] for lab in labels)
             hit_sub += event["sub_event_type"] in labels
+            if event.get("required"):
+                req_total += 1
+                req_type += any(SUB_EVENT_TYPE[lab] == event["event_type"] for lab in labels)
+                req_sub += event["sub_event_type"] in labels
     print(f"gold events with evidence found in text: {total}")
     print(f"  a trigger of the gold event type in the evidence: {hit_type}/{total} = {hit_type / max(total, 1):.0%}")
     print(f"  a trigger of the gold sub-event type:             {hit_sub}/{total} = {hit_sub / max(total, 1):.0%}")
+    print(f"  required events only: type {req_type}/{req_total} = {req_type / max(req_total, 1):.0%}, "
+          f"sub-event type {req_sub}/{req_total} = {req_sub / max(req_total, 1):.0%}")
 
 
 def noise(articles: list[tuple[dict[str, object], str]]) -> None:
