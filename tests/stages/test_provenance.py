@@ -75,6 +75,10 @@ def attribution_ok(gold: object, got: Attribution | None) -> bool:
     ("en", "The army denied that it had bombed the camp.", "bombed", "denied"),
     ("en", "The strike may have destroyed the bridge.", "destroyed", "hedged"),
     ("en", "Troops will withdraw from the region next month.", "withdraw", "future"),
+    # a denial that points back at what was just claimed
+    ("fr", "Le président a annoncé la prise de la ville. Le ministère de la Défense adverse a aussitôt démenti.",
+     "prise", "denied"),
+    ("en", "The militia said it had seized the airport, which the army denied.", "seized", "denied"),
 ])
 def test_factuality(judge: Callable[..., tuple[Event, list[Claim], Parsed]], code: str, text: str, word: str,
                     want: str) -> None:
@@ -99,6 +103,12 @@ def test_attribution(judge: Callable[..., tuple[Event, list[Claim], Parsed]], co
                      kind: str, name: str) -> None:
     got = judge(text, word, code)[0].attributed_to
     assert got is not None and (got.kind, name in (got.name or "") + (got.text or "")) == (kind, True)
+
+
+def test_background_event_is_not_sourced_by_the_sentence_speaker(
+        judge: Callable[..., tuple[Event, list[Claim], Parsed]]) -> None:
+    text = "After the attack on the base, the ministry said troops were on alert."
+    assert judge(text, "attack", "en")[0].attributed_to is None
 
 
 @pytest.mark.parametrize("code", ["fr", "en"])
