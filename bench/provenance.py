@@ -3,7 +3,9 @@
 1. Test set (tests/data/provenance/{fr,en}.jsonl): factuality accuracy per gold class
    (target 90%), attribution accuracy (null vs a source; kind and name where the case
    gives them) and accuracy per attribution pattern; ``-v`` lists the misses. Then the
-   same on heldout_{fr,en}.jsonl, written after the cues were tuned and never tuned on.
+   same on heldout_{fr,en}.jsonl, written after the first round of tuning: first measured at
+   95% factuality / 92% attribution; later general fixes were seen against it, so it is no
+   longer blind.
 2. The seed article (../shared/seeds, gold in ../shared/eval/dev): the checks of issue 5,
    on events placed at the words that name them, then on the full pipeline's events.
 3. Speed of ``run()`` per article (the seed and the ten dispatches).
@@ -68,7 +70,7 @@ def attribution_ok(gold: dict[str, str] | None, got: Attribution | None) -> bool
 
 
 def test_set(verbose: bool, prefix: str = "") -> None:
-    print(f"1. test set{' (held out: written after tuning, never tuned on)' if prefix else ''}")
+    print(f"1. test set{' (held out: written after the first tuning; first measured 95% / 92%)' if prefix else ''}")
     fact, fact_ok, att_ok, pat, pat_ok = Counter[str](), Counter[str](), 0, Counter[str](), Counter[str]()
     total = 0
     for code in ("fr", "en"):
