@@ -345,6 +345,10 @@ POSITIVE: list[tuple[str, str]] = [
      "Les rebelles ont saccagé et pillé le marché central avant de se retirer."),
     ("Other",
      "Le chef de la junte a instauré l'état de siège dans trois régions."),
+    ("Attack",
+     "Les hommes armés sont allés de maison en maison, s’en prenant aux habitants."),
+    ("Abduction/forced disappearance",
+     "La prise d’otages s’est achevée dans la soirée."),
 ]
 
 # context decides between neighbouring types: (expected, not expected, sentence)
