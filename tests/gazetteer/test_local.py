@@ -73,3 +73,9 @@ def test_open_is_fast(gaz: LocalGazetteer) -> None:
 ])
 def test_facility_core_drops_generic_words(name: str, expected: str) -> None:
     assert build.core(name, build.facility_words()) == expected
+
+
+def test_pickles_for_worker_processes(gaz: LocalGazetteer) -> None:
+    import pickle
+
+    assert pickle.loads(pickle.dumps(gaz)).lookup("Mossoul", country="IQ")[0].name == "Mosul"

@@ -68,6 +68,13 @@ class LocalGazetteer:
     def close(self) -> None:
         self._con.close()
 
+    def __reduce__(self) -> tuple[type[LocalGazetteer], tuple[Path], dict[str, float]]:
+        # a worker process reopens the file (a SQLite connection does not travel)
+        return (LocalGazetteer, (self.path,), {"fuzzy_threshold": self.fuzzy_threshold})
+
+    def __setstate__(self, state: dict[str, float]) -> None:
+        self.fuzzy_threshold = state["fuzzy_threshold"]
+
     # ----------------------------------------------------------------------- steps
 
     def _match(self, name: str) -> list[Candidate]:
