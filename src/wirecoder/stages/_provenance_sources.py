@@ -11,11 +11,10 @@ Frames are found once per article, in text order, so that a pronoun speaker
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from wirecoder.lang.schema.cues import CuesData
-from wirecoder.model import Attribution, SourceKind
+from wirecoder.model import Attribution
 from wirecoder.stages._provenance_grammar import (
     CLAUSE_POS,
     SUBJECT_DEPS,
@@ -23,38 +22,15 @@ from wirecoder.stages._provenance_grammar import (
     Token,
     heads,
     lemma,
-    low,
     matches,
 )
+from wirecoder.stages._provenance_speakers import Frame, antecedent, attribution, can_speak, personal, phrase
 
-# the parts of a noun phrase that name a speaker; clauses hanging off it are left out
-PHRASE_DEPS = frozenset({
-    "det", "amod", "nmod", "case", "flat", "flat:name", "flat:foreign", "compound", "appos", "nummod",
-    "fixed", "punct", "poss", "nmod:poss", "cc", "conj", "prep", "pobj", "npadvmod", "nn", "dep",
-})
 CONTENT_DEPS = ("ccomp", "xcomp", "obj", "dobj", "obl:arg", "dep", "parataxis", "attr")
 INCISE_DEPS = frozenset({"parataxis", "advcl", "conj", "dep", "ccomp"})
-SPEAKER_ENTITIES = frozenset({"PER", "PERSON", "ORG", "NORP", "GPE"})  # places speak only as proper names
 RELATIVE_DEPS = frozenset({"acl:relcl", "relcl"})
 QUOTE_MIN_WORDS = 4
 QUOTE_PHRASE_WORDS = 8
-ANTECEDENT_SENTENCES = 2  # how far back a pronoun or an unintroduced quote looks for its speaker
-
-
-@dataclass(frozen=True)
-class Frame:
-    """One stretch of text with a source other than the outlet."""
-
-    kind: str  # speech | marker | quote | caption
-    source: Attribution
-    verb: str | None
-    stance: str
-    start: int  # characters of the content
-    end: int
-    cue: int = -1  # token index of the speech verb or marker, -1 for quotes and captions
-    head: int = -1  # token index of the content's head (incise: the clause the verb comments on)
-    incise: bool = False
-    reason: str = ""
 
 
 def frames(doc: Any, cues: CuesData, agencies: dict[str, str], sents: Sentences) -> list[Frame]:
@@ -100,7 +76,7 @@ def _speech_frame(tok: Token, cues: CuesData, agencies: dict[str, str], prior: l
     if stance is None or {"1"} & set(tok.morph.get("Person")) or "Imp" in tok.morph.get("Mood"):
         return None  # "rappelons-le", "let us recall": the author speaking
     speaker = _speaker_of(tok)
-    if speaker is None or (speaker.pos_ == "PRON" and not _personal(speaker)) or not _can_speak(speaker, cues):
+    if speaker is None or (speaker.pos_ == "PRON" and not personal(speaker)) or not can_speak(speaker, cues):
         return None
     content = _content_of(tok, speaker)
     pointing_back = content is None or (lemma(content) in cues.words.claim_nouns and not any(
@@ -128,7 +104,7 @@ def _speech_frame(tok: Token, cues: CuesData, agencies: dict[str, str], prior: l
     span = _trim(tok.doc, lo, hi)
     if span is None:
         return None
-    source = _attribution(speaker, cues, agencies, prior, sents)
+    source = attribution(speaker, cues, agencies, prior, sents)
     return Frame(kind="speech", source=source, verb=tok.text, stance=stance[0], start=span[0], end=span[1],
                  cue=tok.i, head=content.i, incise=incise, reason="incise" if incise else "speech-verb")
 
@@ -143,7 +119,7 @@ def _denial_frame(tok: Token, speaker: Token, cues: CuesData, agencies: dict[str
     span = _trim(tok.doc, prev.start, hi)
     if span is None:
         return None
-    source = _attribution(speaker, cues, agencies, prior, sents)
+    source = attribution(speaker, cues, agencies, prior, sents)
     return Frame(kind="denial", source=source, verb=tok.text, stance="denies", start=span[0], end=span[1],
                  cue=tok.i, reason="denial-of-previous")
 
@@ -177,27 +153,12 @@ def _speaker_of(verb: Token) -> Token | None:
     return None
 
 
-def _can_speak(head: Token, cues: CuesData) -> bool:
-    """A name, a pronoun, or a noun that can stand for a speaker (not a misparsed place or thing)."""
-    if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in SPEAKER_ENTITIES or any(
-            c.pos_ == "PROPN" for c in head.children):
-        return True
-    src = cues.sources
-    return bool({lemma(head), low(head)} & {*src.official, *src.anonymous, *src.agency, *src.groups})
-
-
 def _said_before(verb: Token) -> Token | None:
     """A clause hanging on the speech verb and standing before it, with no subject of the verb before it."""
     if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
         return None
     return next((c for c in verb.children if c.i < verb.i and c.pos_ in CLAUSE_POS
                  and c.dep_ in ("advcl", "parataxis", "dep", "ccomp")), None)
-
-
-def _personal(tok: Token) -> bool:
-    """A personal pronoun ("il", "they"), which can stand for a speaker named before."""
-    return "Prs" in tok.morph.get("PronType") or tok.tag_ == "PRP" or (
-        "3" in tok.morph.get("Person") and not tok.morph.get("PronType"))
 
 
 def _relative(tok: Token) -> bool:
@@ -238,7 +199,7 @@ def _marker_frame(tok: Token, candidates: list[list[str]], words: list[str], cue
         speaker = _marker_speaker(doc[end - 1])
         if speaker is None or not (sent.start <= speaker.i < sent.end):
             continue
-        lo, hi = _phrase(speaker)
+        lo, hi = phrase(speaker)
         prev = next((t for t in reversed(doc[sent.start:tok.i]) if not t.is_space), None)
         opens = prev is None or prev.text in (".", ";", ":", "!", "?")
         first, last = sent.start, sent.end
@@ -252,7 +213,7 @@ def _marker_frame(tok: Token, candidates: list[list[str]], words: list[str], cue
         side = max((s for s in sides if s is not None), key=lambda s: s[1] - s[0], default=None)
         if side is None:
             return None
-        source = _attribution(speaker, cues, agencies, prior, sents)
+        source = attribution(speaker, cues, agencies, prior, sents)
         return Frame(kind="marker", source=source, verb=" ".join(t.text for t in doc[tok.i:end]),
                      stance="asserts", start=side[0], end=side[1], cue=tok.i, head=-1, reason="source-marker")
     return None
@@ -269,116 +230,6 @@ def _marker_speaker(last: Token) -> Token | None:
         return cur.head
     nxt = next((c for c in cur.children if c.pos_ in ("NOUN", "PROPN", "PRON")), None)
     return nxt
-
-
-def _phrase(head: Token) -> tuple[int, int]:
-    """Token range of the noun phrase that names a speaker (clauses hanging off it left out)."""
-    keep = {head.i}
-    stack = [head]
-    while stack:
-        cur = stack.pop()
-        for c in cur.children:
-            if cur.i == head.i and c.dep_ in ("case", "prep") and c.i < head.i:
-                continue  # the preposition that introduces the speaker ("selon", "by")
-            if c.dep_ in PHRASE_DEPS and not any(t.pos_ in CLAUSE_POS and "Fin" in t.morph.get("VerbForm")
-                                                 for t in c.subtree):
-                keep.add(c.i)
-                stack.append(c)
-    lo = hi = head.i
-    while lo - 1 in keep:
-        lo -= 1
-    while hi + 1 in keep:
-        hi += 1
-    doc = head.doc
-    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
-        hi -= 1
-    while lo < hi and doc[lo].is_punct:
-        lo += 1
-    return lo, hi + 1
-
-
-def _attribution(head: Token, cues: CuesData, agencies: dict[str, str], prior: list[Frame],
-                 sents: Sentences) -> Attribution:
-    """Name, role and kind of the speaker whose phrase is headed by ``head``."""
-    doc = head.doc
-    lo, hi = _phrase(head)
-    text, start = doc[lo:hi].text, doc[lo].idx
-    end = start + len(text)
-    if head.pos_ == "PRON":
-        last = _antecedent(head, prior, cues, agencies, sents)
-        if last is not None:
-            return last.model_copy(update={"text": text, "start": start, "end": end})
-    person = next((e for e in sents.persons if lo <= e.start and e.end <= hi), None)
-    if person is None and hi + 1 < len(doc) and doc[hi].text == ",":
-        # "le maire, Ivan Fedorov, a déclaré": the name in apposition, parsed apart from its noun
-        person = next((e for e in sents.persons if e.start == hi + 1), None)
-    bare = _strip_det(doc, lo, hi)
-    # the agency must name the speaker, not whom the speaker told ("une habitante à Reuters")
-    cut = next((t.i for t in doc[lo:hi] if t.pos_ == "ADP" and t.i > head.i), hi)
-    agency = next((agencies[k] for k in _ngrams(doc[lo:cut]) if k in agencies), None)
-    sent = sents.of(head.i)
-    around = {*sents.lemma[sent.start:sent.end], *sents.lower[sent.start:sent.end]}
-    kind = _kind(head, doc[lo:hi], person is not None, agency is not None, cues, around)
-    if person is not None:
-        role = _strip_det(doc, lo, person.start) or _strip_det(doc, person.end, hi)
-        return Attribution(name=person.text, role=role, kind=kind, text=text, start=start, end=end)
-    name = agency if kind == "agency" and agency else bare
-    return Attribution(name=name, role=None, kind=kind, text=text, start=start, end=end)
-
-
-def _antecedent(tok: Token, prior: list[Frame], cues: CuesData, agencies: dict[str, str],
-                sents: Sentences) -> Attribution | None:
-    """Who a pronoun or an unintroduced quote stands for: the last speaker named in the last few
-    sentences, else the last person named there."""
-    sent = sents.of(tok.i)
-    k = sents.starts.index(sent.start)
-    floor = sents.starts[max(0, k - ANTECEDENT_SENTENCES)]
-    last = next((f for f in reversed(prior) if floor <= f.cue < tok.i and f.source.kind != "outlet"), None)
-    if last is not None:
-        return last.source
-    person = next((e for e in reversed(sents.persons) if floor <= e.start
-                   and e.end <= tok.i), None)
-    if person is None:
-        return None
-    return _attribution(person.root, cues, agencies, [], sents)
-
-
-def _ngrams(span: Any) -> list[str]:
-    words = [low(t) for t in span]
-    return [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)]
-
-
-def _strip_det(doc: Any, lo: int, hi: int) -> str | None:
-    """The words lo:hi up to the first comma, without a leading determiner or edge punctuation."""
-    toks = [t for t in doc[lo:hi]]
-    cut = next((k for k, t in enumerate(toks) if k > 0 and t.text == ","), len(toks))
-    toks = toks[:cut]
-    while toks and (toks[0].is_punct or toks[0].dep_ == "det" or toks[0].pos_ == "DET"):
-        toks = toks[1:]
-    while toks and toks[-1].is_punct:
-        toks = toks[:-1]
-    if not toks:
-        return None
-    return str(doc[toks[0].i: toks[-1].i + 1].text)
-
-
-def _kind(head: Token, span: Any, person: bool, agency: bool, cues: CuesData, sentence: set[str]) -> SourceKind:
-    src = cues.sources
-    dets = {low(t) for t in span if t.dep_ == "det" or t.pos_ == "DET"}
-    plural_bare = "Plur" in head.morph.get("Number") and not dets
-    if agency or (lemma(head) in src.agency and any(t.pos_ == "PROPN" for t in span)):
-        return "agency"
-    if person:
-        return "named"
-    if sentence & set(src.anonymity):
-        return "anonymous"
-    if lemma(head) in src.anonymous and (dets & set(src.indefinite) or plural_bare):
-        return "anonymous"
-    if lemma(head) in src.official or low(head) in src.official:
-        return "official"
-    if head.pos_ == "PROPN":
-        return "named"
-    return "anonymous" if lemma(head) in src.anonymous else "named"
 
 
 def _quote_spans(text: str, cues: CuesData) -> list[tuple[int, int]]:
@@ -425,11 +276,11 @@ def _quote_frames(doc: Any, text: str, cues: CuesData, agencies: dict[str, str],
             continue
         intro = _introducer(doc, text, start, open_sent)
         if intro is not None:
-            source = _attribution(intro, cues, agencies, speech, sents)
+            source = attribution(intro, cues, agencies, speech, sents)
             out.append(Frame(kind="quote", source=source, verb=None, stance="asserts",
                              start=start, end=end, reason="quote-introduced"))
             continue
-        source_before = _antecedent(first[0], speech, cues, agencies, sents)
+        source_before = antecedent(first[0], speech, cues, agencies, sents)
         if source_before is not None:
             out.append(Frame(kind="quote", source=source_before, verb=None, stance="asserts",
                              start=start, end=end, reason="quote-continued"))

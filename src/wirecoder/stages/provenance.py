@@ -46,7 +46,8 @@ from wirecoder.stages._provenance_grammar import (
     perfect,
     verb_group,
 )
-from wirecoder.stages._provenance_sources import Frame, frames
+from wirecoder.stages._provenance_sources import frames
+from wirecoder.stages._provenance_speakers import Frame
 
 # dependencies along which a governing verb reaches into what it governs
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "obj", "dobj", "obl:arg", "csubj", "dep", "pcomp", "attr", "prep",
