@@ -22,8 +22,7 @@ from wirecoder.model import Candidate
 _COLUMNS = "e.gid, e.name, e.kind, e.country, e.admin1, e.admin2, e.lat, e.lon, e.population, n.fold, n.bare"
 _JOIN = f"SELECT {_COLUMNS} FROM name n JOIN entry e ON e.id = n.entry"
 SKELETON_LIMIT = 120  # most populous entries kept for one skeleton
-FUZZY_LIMIT = 5000  # names scanned by the fuzzy fallback
-FUZZY_POPULATION = 5000  # ... among places at least this large (or curated)
+FUZZY_POPULATION = 5000  # the fuzzy fallback scans places at least this large (or curated)
 MAX_CANDIDATES = 40
 # match quality of each tier (1.0 is the exact folded name)
 BARE_SCORE = 0.95
@@ -42,6 +41,7 @@ class LocalGazetteer:
         self._lock = threading.Lock()
         self._cache: dict[str, list[Candidate]] = {}
         self._kinds: dict[frozenset[str], list[tuple[Candidate, str]]] = {}
+        self._pool: dict[str, dict[int, tuple[list[str], list[object]]]] | None = None
 
     def lookup(self, name: str, *, country: str | None = None) -> list[Candidate]:
         """Entries whose names match ``name`` (accent-, case-, article-tolerant), best first."""
@@ -98,17 +98,35 @@ class LocalGazetteer:
         return [_candidate(row, score) for score, row in ranked[:MAX_CANDIDATES]]
 
     def _fuzzy(self, b: str, s: str) -> list[tuple[tuple[object, ...], float]]:
-        """Names close in spelling to ``b`` among those whose skeleton starts alike."""
-        prefix = s[:2]
-        rows = self._query(f"SELECT n.bare, n.entry FROM name n WHERE n.skel >= ? AND n.skel < ?"
-                           f" AND n.pop >= {FUZZY_POPULATION} LIMIT {FUZZY_LIMIT}", (prefix, prefix + "\x7f"))
-        hits = process.extract(b, [str(r[0]) for r in rows], scorer=fuzz.ratio,
-                               score_cutoff=self.fuzzy_threshold * 100, limit=20)
+        """Names close in spelling to ``b`` among those whose skeleton starts alike and whose length is near."""
+        pool = self._fuzzy_pool().get(s[:2], {})
+        # ratio >= threshold bounds the length difference: |la - lb| <= (1 - t) * (la + lb)
+        slack = int((1 - self.fuzzy_threshold) * 2 * len(b) / self.fuzzy_threshold) + 1
+        names: list[str] = []
+        entries: list[object] = []
+        for n in range(max(1, len(b) - slack), len(b) + slack + 1):
+            bucket = pool.get(n)
+            if bucket:
+                names.extend(bucket[0])
+                entries.extend(bucket[1])
+        hits = process.extract(b, names, scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold * 100, limit=20)
         out: list[tuple[tuple[object, ...], float]] = []
         for _, score, i in hits:
-            found = self._query(f"{_JOIN} WHERE n.entry = ? AND n.bare = ? LIMIT 1", rows[i])
+            found = self._query(f"{_JOIN} WHERE n.entry = ? AND n.bare = ? LIMIT 1", (entries[i], names[i]))
             out.extend((row, self.fuzzy_threshold * score / 100) for row in found)
         return out
+
+    def _fuzzy_pool(self) -> dict[str, dict[int, tuple[list[str], list[object]]]]:
+        """Names of places large enough for the fuzzy fallback, by skeleton prefix and length (read once)."""
+        if self._pool is None:
+            pool: dict[str, dict[int, tuple[list[str], list[object]]]] = {}
+            rows = self._query(f"SELECT n.bare, n.entry, n.skel FROM name n WHERE n.pop >= {FUZZY_POPULATION}", ())
+            for name, entry, skel in rows:
+                bucket = pool.setdefault(str(skel)[:2], {}).setdefault(len(str(name)), ([], []))
+                bucket[0].append(str(name))
+                bucket[1].append(entry)
+            self._pool = pool
+        return self._pool
 
     def _query(self, sql: str, args: tuple[object, ...]) -> list[tuple[object, ...]]:
         with self._lock:

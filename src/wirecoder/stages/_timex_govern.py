@@ -47,23 +47,52 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+TEXT_KEY = "wirecoder.text"
+
+
+def _sent_start_char(doc: Any, i: int) -> int:
+    """Where the sentence holding token ``i`` starts (a walk to its start: ``Span.sent`` scans the doc)."""
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+    return int(doc[i].idx)
+
+
+def _sent_end_char(doc: Any, i: int) -> int:
+    n = len(doc)
+    i += 1
+    while i < n and not doc[i].is_sent_start:
+        i += 1
+    last = doc[i - 1]
+    return int(last.idx + len(last.text))
+
+
+def _last_char(text: str, lo: int, hi: int) -> int:
+    """Index of the last non-space character of ``text[lo:hi]``, -1 when there is none (no copying)."""
+    i = hi - 1
+    while i >= lo and text[i].isspace():
+        i -= 1
+    return i if i >= lo else -1
+
+
 def _sentence(doc: Any, sent: Any, para: tuple[int, int]) -> tuple[int, int]:
     """The sentence's characters within its paragraph, joined to its neighbours where the parser
     split without a full stop (a caption "..., Aïn al-Asad, le 8 janvier 2020/AFP")."""
-    text = doc.text
+    text = doc.user_data.get(TEXT_KEY) or doc.user_data.setdefault(TEXT_KEY, doc.text)  # spaCy rebuilds .text on each access
     lo, hi = max(sent.start_char, para[0]), min(sent.end_char, para[1])
-    while lo > para[0] and text[para[0]:lo].rstrip()[-1:] not in SENTENCE_END:
-        back = len(text[:lo].rstrip()) - 1
-        prev = tokens(doc, back, back + 1)
-        if prev is None or prev.sent.start_char >= lo:
+    while lo > para[0]:
+        back = _last_char(text, para[0], lo)
+        if back < 0 or text[back] in SENTENCE_END:
             break
-        lo = max(para[0], prev.sent.start_char)
-    while hi < para[1] and text[lo:hi].rstrip()[-1:] not in SENTENCE_END:
+        prev = tokens(doc, back, back + 1)
+        if prev is None or _sent_start_char(doc, prev.start) >= lo:
+            break
+        lo = max(para[0], _sent_start_char(doc, prev.start))
+    while hi < para[1] and (end := _last_char(text, lo, hi)) >= 0 and text[end] not in SENTENCE_END:
         ahead = hi + len(text[hi:para[1]]) - len(text[hi:para[1]].lstrip())
         nxt = tokens(doc, ahead, ahead + 1) if ahead < para[1] else None
-        if nxt is None or nxt.sent.end_char <= hi:
+        if nxt is None or _sent_end_char(doc, nxt.start) <= hi:
             break
-        hi = min(para[1], nxt.sent.end_char)
+        hi = min(para[1], _sent_end_char(doc, nxt.start))
     return lo, hi
 
 
