@@ -23,6 +23,7 @@ from wirecoder.model import (
     Timex,
     Warning_,
 )
+from wirecoder.outlets import load as load_outlets
 from wirecoder.outlets import profile
 from wirecoder.parse import parse, parse_many
 from wirecoder.stages import actors, events, places, provenance, techniques, timex
@@ -72,7 +73,7 @@ def analyze(text: str | Article, *, published: date | None = None, language: str
     config = config or Config()
     article = text if isinstance(text, Article) else Article(
         id=id, text=text, title=title, published=published, language=language, outlet=outlet)
-    return analyze_parsed(parse(article, config), config, gazetteer or default_gazetteer(), {})
+    return analyze_parsed(parse(article, config), config, gazetteer or default_gazetteer(), load_outlets())
 
 
 def analyze_many(articles: Iterable[Article | Failure], *, config: Config | None = None,
@@ -81,6 +82,7 @@ def analyze_many(articles: Iterable[Article | Failure], *, config: Config | None
     """Analyses of a stream of articles, in order; a document that fails becomes a ``Failure``."""
     config = config or Config()
     gaz = gazetteer or default_gazetteer()
+    profiles = load_outlets() if outlets is None else outlets
     pending: list[Failure] = []
 
     def articles_only() -> Iterator[Article]:
@@ -98,7 +100,7 @@ def analyze_many(articles: Iterable[Article | Failure], *, config: Config | None
             yield Failure(source=article.path or article.id, error=str(exc))
             continue
         try:
-            yield analyze_parsed(item, config, gaz, outlets or {})
+            yield analyze_parsed(item, config, gaz, profiles)
         except Exception as exc:  # one bad document must not stop a batch; it is recorded
             yield Failure(source=item.article.path or item.article.id, error=f"{type(exc).__name__}: {exc}")
     yield from pending
