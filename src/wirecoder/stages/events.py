@@ -47,7 +47,7 @@ def find_triggers(doc: Parsed, pack: LangPack) -> list[tuple[Span, Trigger]]:
     sent_words: dict[int, set[str]] = {}
     for index, start, end in ranked:
         trig = pack.triggers[index]
-        if taken.intersection(range(start, end)) or not _context_allows(trig, sdoc[start].sent, sent_words):
+        if taken.intersection(range(start, end)) or not _context_allows(trig, sdoc, start, end, sent_words):
             continue
         chosen.append((start, end, trig))
         taken.update(range(start, end))
@@ -58,16 +58,25 @@ def find_triggers(doc: Parsed, pack: LangPack) -> list[tuple[Span, Trigger]]:
     return out
 
 
-def _context_allows(trig: Trigger, sent: Any, sent_words: dict[int, set[str]]) -> bool:
-    """Whether the sentence's words let the trigger fire (word sets kept per sentence start)."""
-    if not trig.requires and not trig.excludes:
-        return True
-    words = sent_words.get(sent.start)
-    if words is None:
-        words = sent_words[sent.start] = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    if trig.requires and not words.intersection(w.lower() for w in trig.requires):
-        return False
-    return not words.intersection(w.lower() for w in trig.excludes)
+def _context_allows(trig: Trigger, sdoc: Any, start: int, end: int, sent_words: dict[int, set[str]]) -> bool:
+    """Whether the context lets the trigger fire: a ``requires`` word anywhere in its sentence,
+    no ``excludes`` word in its clause (a long sentence may hold one in another clause)."""
+    if trig.requires:
+        sent = sdoc[start].sent
+        words = sent_words.get(sent.start)
+        if words is None:
+            words = sent_words[sent.start] = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        if not words.intersection(w.lower() for w in trig.requires):
+            return False
+    if trig.excludes:
+        head = sdoc[start:end].root
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        blocked = {w.lower() for w in trig.excludes}
+        clause = sdoc[min(head.left_edge.i, start):max(head.right_edge.i + 1, end)]
+        if any(t.lower_ in blocked or t.lemma_.lower() in blocked for t in clause):
+            return False
+    return True
 
 
 def run(doc: Parsed, pack: LangPack, timexes: list[Timex], places: list[Place],
@@ -88,6 +97,9 @@ def run(doc: Parsed, pack: LangPack, timexes: list[Timex], places: list[Place],
             events.append(proto.model_copy(update={"location": loc, "reasons": reasons}))
     merged = _fold_headline(_merge(events), _headline_end(doc))
     return [e.model_copy(update={"id": f"{doc.article.id}-e{i}"}) for i, e in enumerate(merged, 1)]
+
+
+STRATEGIC = "Strategic developments"
 
 
 def mappable(events: list[Event]) -> tuple[list[Event], list[Event]]:
@@ -260,8 +272,10 @@ def _same(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type or a.location is None or b.location is None:
         return False
     if a.evidence.start == b.evidence.start:
-        # one sentence, two words for one act ("clashes ... killed"); one word over listed places stays apart
-        return a.trigger != b.trigger
+        # one sentence, two words for one act ("clashes ... killed"); one word over listed places stays apart.
+        # Strategic developments is a catch-all: a withdrawal and a handover in one sentence are two records.
+        same_kind = a.sub_event_type == b.sub_event_type or a.event_type != STRATEGIC
+        return a.trigger != b.trigger and same_kind
     if a.sub_event_type != b.sub_event_type:
         return False
     if (a.location.gazetteer_id or a.location.name) != (b.location.gazetteer_id or b.location.name):
