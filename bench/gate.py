@@ -23,8 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from wirecoder.evaluate import Gold, load_golds, score  # noqa: E402
-from wirecoder.model import Analysis, Article  # noqa: E402
+from wirecoder.model import Analysis  # noqa: E402
 from wirecoder.pipeline import analyze_many  # noqa: E402
+from wirecoder.read.jsonl import record_to_article  # noqa: E402
 
 SETS = {
     "examples": ROOT / "examples",
@@ -44,7 +45,9 @@ def digest(golds: list[Gold]) -> str:
 
 
 def evaluate(golds: list[Gold]) -> dict[str, object]:
-    articles = [Article(id=g.doc, text=g.text, published=g.published, outlet=g.outlet) for g in golds]
+    # as a crawler hands them over (make_jsonl.py): id, text, published, outlet; the rest is read from the text
+    articles = [record_to_article({"id": g.doc, "text": g.text, "published": g.published and g.published.isoformat(),
+                                   "outlet": g.outlet}, g.path, g.doc) for g in golds]
     analyses = {a.id: a for a in analyze_many(articles) if isinstance(a, Analysis)}
     s = score(golds, analyses)
     return {"f1": round(s.f1, 3), "precision": round(s.precision, 3), "recall": round(s.recall, 3),

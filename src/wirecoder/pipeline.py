@@ -26,6 +26,7 @@ from wirecoder.model import (
 from wirecoder.outlets import load as load_outlets
 from wirecoder.outlets import profile
 from wirecoder.parse import parse, parse_many
+from wirecoder.read.text import title_of
 from wirecoder.stages import actors, events, places, provenance, techniques, timex
 
 
@@ -72,7 +73,8 @@ def analyze(text: str | Article, *, published: date | None = None, language: str
     """The analysis of one article given as text (or as an ``Article``)."""
     config = config or Config()
     article = text if isinstance(text, Article) else Article(
-        id=id, text=text, title=title, published=published, language=language, outlet=outlet)
+        id=id, text=text, title=title if title is not None else title_of(text),
+        published=published, language=language, outlet=outlet)
     return analyze_parsed(parse(article, config), config, gazetteer or default_gazetteer(), load_outlets())
 
 

@@ -95,7 +95,7 @@ def run(doc: Parsed, pack: LangPack, timexes: list[Timex], places: list[Place],
         for loc in where:
             reasons = {"type": "lexicon", "date": date.reason, "location": loc.reason if loc else "no-place"}
             events.append(proto.model_copy(update={"location": loc, "reasons": reasons}))
-    merged = _fold_headline(_merge(events), _headline_end(doc))
+    merged = _merge(events)
     return [e.model_copy(update={"id": f"{doc.article.id}-e{i}"}) for i, e in enumerate(merged, 1)]
 
 
@@ -144,26 +144,6 @@ def _acts(doc: Parsed, pack: LangPack) -> list[tuple[Span, Trigger]]:
                 entry = entry.model_copy(update={"label": weapon.label})
         out.append((trigger, entry))
     return out
-
-
-def _headline_end(doc: Parsed) -> int:
-    """Where the headline ends in the text (0 when there is none)."""
-    title = doc.article.title
-    if not title:
-        return 0
-    at = doc.article.text.find(title)
-    return at + len(title) if 0 <= at < 400 else 0
-
-
-def _fold_headline(events: list[Event], end: int) -> list[Event]:
-    """A headline event the body reports again, of the same type, is that body event."""
-    body = [e for e in events if e.evidence.start >= end]
-    kept = []
-    for ev in events:
-        if ev.evidence.start < end and any(b.event_type == ev.event_type for b in body):
-            continue
-        kept.append(ev)
-    return kept
 
 
 def _evidence(sent: Any) -> Evidence:
