@@ -4,7 +4,8 @@
     python bench/gate.py --pin      # raise the floors to today's figures (never lowers one)
 
 Sets: the bundled examples, the project's own annotated articles
-(tests/data/articles), and, when ../shared is present, the seed (eval/dev) and
+(tests/data/articles), a blind held-out set (tests/data/heldout: written without
+running the analyser, never used to tune), and, when ../shared is present, the seed (eval/dev) and
 the dispatches (eval/dispatches), read at run time. Each set's corpus digest is
 pinned with its floor: a changed corpus is reported, and its floor must be
 re-pinned on purpose. Lowering a floor means editing floors.json by hand, in a
@@ -30,6 +31,7 @@ from wirecoder.read.jsonl import record_to_article  # noqa: E402
 SETS = {
     "examples": ROOT / "examples",
     "own-articles": ROOT / "tests/data/articles",
+    "heldout": ROOT / "tests/data/heldout",  # written blind, never tuned on
     "seed": ROOT.parent / "shared/eval/dev",
     "dispatches": ROOT.parent / "shared/eval/dispatches",
 }
