@@ -112,3 +112,18 @@ def test_gazetteer_import_rejects_other_files(tmp_path: Path) -> None:
     bad.write_text("just\tthree\tcolumns\n", encoding="utf-8")
     code, _, err = run("gazetteer", "import", str(bad), "--db", str(tmp_path / "g.sqlite"))
     assert code == 1 and "notes.txt" in err
+
+
+def test_hostile_text_is_refused_or_analysed_never_crashes(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    huge.write_text("Des combats ont eu lieu à Goma. " * 40_000, encoding="utf-8")  # one 1.3 MB line
+    odd = tmp_path / "odd.txt"
+    odd.write_text(FR + "\u202e\u200b<img src=x onerror=alert(1)>\x07 " + "é" * 5000 + "\n", encoding="utf-8")
+    code, out, err = run("analyze", str(huge), str(odd), str(files_path(tmp_path)), "-f", "jsonl")
+    assert code == 1 and "huge.txt" in err and "too long" in err and len(out.splitlines()) == 2
+
+
+def files_path(tmp_path: Path) -> Path:
+    path = tmp_path / "ok.txt"
+    path.write_text(EN, encoding="utf-8")
+    return path

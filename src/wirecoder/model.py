@@ -79,6 +79,7 @@ class Config(Frozen):
     languages: tuple[str, ...] = ("fr", "en")
     fuzzy_threshold: float = 0.88
     batch_size: int = 16
+    max_chars: int = 1_000_000  # longer documents are refused (spaCy's own limit), not cut
 
 
 class Anchor(Frozen):

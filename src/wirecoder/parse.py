@@ -32,6 +32,10 @@ class UnsupportedLanguage(ValueError):
     """The article's language has no data folder or no spaCy pipeline."""
 
 
+class TooLong(UnsupportedLanguage):
+    """The article is longer than the analyser takes in one piece."""
+
+
 def pipeline_name(code: str, size: str = "md") -> str:
     """The best installed spaCy pipeline package for a language."""
     for name in PIPELINES.get(code, {}).get(size, ()):
@@ -66,7 +70,9 @@ def detect(text: str) -> str | None:
 
 
 def language_of(article: Article, config: Config) -> str:
-    """The language to analyse the article in; raises UnsupportedLanguage."""
+    """The language to analyse the article in; raises UnsupportedLanguage (or TooLong)."""
+    if len(article.text) > config.max_chars:
+        raise TooLong(f"text too long to analyse ({len(article.text):,} characters; the limit is {config.max_chars:,})")
     code = article.language or detect(article.text)
     if code is None:
         raise UnsupportedLanguage("cannot tell the article's language (too little text)")
