@@ -20,6 +20,8 @@ from wirecoder.model import Candidate
 # entity labels that never name a place (spaCy fr and en label sets)
 _NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+_PEOPLES = frozenset({"NORP"})
+_TOWN = 10000  # ... and, for a name the parser calls a people, at least this large
 _PERSONISH = frozenset({"PER", "PERSON", "ORG", "MISC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 ACCEPT = 0.78  # lowest name-match score of a toponym
 ACCEPT_PART = 0.95  # ... of a part of a longer capitalised run
@@ -38,6 +40,7 @@ class Mention(NamedTuple):
     search: bool  # a facility named only by its kind and modifiers ("l'ambassade US")
     candidates: tuple[Candidate, ...]
     strong: bool = True  # the text marks it as a place (a place entity, a phrase), not just a capital letter
+    marked: bool = True  # ... by its own words (a place entity, a locative phrase), not by the name's rarity
 
 
 def find(doc: Any, pack: LangPack, gaz: Gazetteer) -> list[Mention]:
@@ -72,7 +75,10 @@ class _Words(NamedTuple):
         locators = frozenset(fold(w) for w in [*p.location, *p.near, *p.origin] if fold(w))
         nouns = frozenset(fold(w).split()[-1] for w in [*p.place_nouns, *p.name_heads, *p.admin_words, *p.near,
                                                          *p.capital_words, *p.directions, *p.facility_words] if fold(w))
-        return _Words(heads, locators, nouns, frozenset(fold(w) for w in p.stop), frozenset(fold(w) for w in p.not_places), facility,
+        # month and weekday names are dates, whatever villages a gazetteer names "April" or "Mai"
+        calendar = [w for names in [*pack.dates.months.values(), *pack.dates.weekdays.values()] for w in names]
+        stop = frozenset(fold(w) for w in [*p.stop, *calendar])
+        return _Words(heads, locators, nouns, stop, frozenset(fold(w) for w in p.not_places), facility,
                       frozenset(fold(w) for w in p.connectors), frozenset(p.names.articles))
 
 
@@ -195,22 +201,30 @@ def _lookup(doc: Any, first: int, end: int, words: _Words, gaz: Gazetteer, accep
     label = _label(doc, first, end)
     floor = accept if label in _PLACE_LABELS or doc[first].pos_ == "PROPN" else max(accept, ACCEPT_PART)
     cands = [c for c in gaz.lookup(text) if c.score >= floor]
+    if label in _PEOPLES:  # a nationality ("Czech-made", "English"), unless a town is spelt exactly so
+        cands = [c for c in cands if c.score == 1.0 and (c.kind != "city" or c.population >= _TOWN)]
     if not cands:
         return None
-    return Mention(first, end, text, frozenset(), False, tuple(cands), _strong(doc, first, end, label, cands, words))
+    marked = _marked(doc, first, end, label, words)
+    return Mention(first, end, text, frozenset(), False, tuple(cands),
+                   marked or _strong(doc, first, end, label, cands), marked)
 
 
-def _strong(doc: Any, first: int, end: int, label: str, cands: list[Candidate], words: _Words) -> bool:
-    """Whether the text itself marks the span as a place: a place entity, a locative preposition
-    before it ("à Dori", "near Djibo"), or a name that only one country has."""
+def _marked(doc: Any, first: int, end: int, label: str, words: _Words) -> bool:
+    """Whether the words of the text mark the span as a place: a place entity, or a locative
+    preposition before it ("à Dori", "near Djibo", "la ville de X")."""
     if label in _PLACE_LABELS and not (end - first == 1 and doc[first].pos_ not in ("PROPN", "X")):
         return True
     before = [fold(t.text) for t in doc[max(first - 4, 0):first] if t.pos_ != "DET"]
     if before and before[-1] in words.locators:
         return True
     # "la ville de X", "au nord de X", "the port city of X"
-    if len(before) > 1 and before[-1] in words.connectors and before[-2] in words.place_nouns | words.locators:
-        return True
+    return len(before) > 1 and before[-1] in words.connectors and before[-2] in words.place_nouns | words.locators
+
+
+def _strong(doc: Any, first: int, end: int, label: str, cands: list[Candidate]) -> bool:
+    """Whether the name itself says it is a place: several words spelt exactly as a place, or a
+    name that only one country has."""
     if doc[first].pos_ != "PROPN" and not label:
         return False
     exact = [c for c in cands if c.score >= 0.95]

@@ -38,6 +38,7 @@ RIVAL_KM = 100.0  # namesakes closer than this are one area ("Abu Kamal", the to
 LOOSE = 0.9  # below this name-match score, a candidate needs the article's countries to agree
 MAX_RANKED = 15  # candidates of a mention that are scored
 BIG_TOWN = 100000  # a town this large is what its name means, unless the context says otherwise
+VILLAGE = 10000  # a place smaller than this needs the text's words or the article's other places to back it
 REGION_POPULATION = 3000000  # population prior of a region (GeoNames gives none)
 FACILITY_POPULATION = 100000  # ... of a curated facility named as one ("la base de X")
 NAMESAKE_POPULATION = 10000  # ... of a curated facility named without its kind ("X"): maybe the town
@@ -65,7 +66,8 @@ def choose(doc: Any, mentions: list[Mention], pack: LangPack) -> list[Choice]:
     lists = _lists(doc, mentions, pack)
     regional = _regional(doc, mentions, lists, pack)
     # a name listed with places the text marks as places is marked too
-    mentions = [m._replace(strong=m.strong or any(mentions[k].strong for k in run if len(run) > 1))
+    mentions = [m._replace(strong=m.strong or any(mentions[k].strong for k in run if len(run) > 1),
+                           marked=m.marked or any(mentions[k].marked for k in run if len(run) > 1))
                 for run in lists for m in (mentions[k] for k in run)]
     qualified = {q: i for i, q in qualifiers.items()}
     out: list[Choice] = []
@@ -99,12 +101,16 @@ class _Context(NamedTuple):
 
 def _supported(c: Candidate, m: Mention, ctx: _Context) -> bool:
     """Whether the article backs a choice that its spelling or its mention leaves in doubt."""
-    if c.score < LOOSE and c.kind not in m.kinds and not (m.strong and (
-            _near(c, ctx) >= LOOSE_NEAR or all(km(c.lat, c.lon, o.lat, o.lon) <= RIVAL_KM for o in m.candidates if o.score >= c.score - NAME_SLACK))):
+    others = ctx.seen[c.country] - (_unambiguous(c) and m.candidates[0].gazetteer_id == c.gazetteer_id)
+    known = c.country in ctx.named or others > 0
+    near = _near(c, m, ctx) >= LOOSE_NEAR
+    alone = all(km(c.lat, c.lon, o.lat, o.lon) <= RIVAL_KM for o in m.candidates if o.score >= c.score - NAME_SLACK)
+    if c.score < LOOSE and c.kind not in m.kinds and not (m.strong and (near or (alone and (known or not ctx.seen)))):
         return False  # a loose spelling: needs a place-like mention, and other places nearby or no rival
+    if c.kind == "city" and c.population < VILLAGE and not (m.marked or known or near):
+        return False  # a village far from the article's places, named only by a capitalised word
     if m.strong and not m.search:
         return True
-    others = ctx.seen[c.country] - (_unambiguous(c) and m.candidates[0].gazetteer_id == c.gazetteer_id)
     # a capitalised word the parser does not call a place: a region, a large town, or a place
     # in a country the article is about ("Police", "Mark" and "Grand" are towns somewhere)
     return (c.country in ctx.named or others > 0 or c.kind in AREA_KINDS or c.population >= BIG_TOWN
@@ -121,7 +127,7 @@ def _score(c: Candidate, m: Mention, ctx: _Context, qualifier: Candidate | None,
     if qualifier is not None and _inside(c, qualifier):
         s += W_QUALIFIER
     if c.kind != "country":
-        s += W_NEAR * _near(c, ctx)
+        s += W_NEAR * _near(c, m, ctx)
     if m.kinds:
         s += W_FACILITY * (c.kind in m.kinds)
     if regional:
@@ -133,15 +139,18 @@ def _score(c: Candidate, m: Mention, ctx: _Context, qualifier: Candidate | None,
     return s + W_POP * math.log10(population + 1) + W_MAJOR * (c.kind == "city" and c.population >= MAJOR_CITY)
 
 
-def _near(c: Candidate, ctx: _Context) -> float:
-    """1 next to another place of the article, 0 from NEAR_KM away."""
-    if c.gazetteer_id not in ctx.near:
+def _near(c: Candidate, m: Mention, ctx: _Context) -> float:
+    """1 next to another place of the article, 0 from NEAR_KM away (the mention's own namesakes
+    are no other place: a village called Washington is not near Washington)."""
+    key = f"{c.gazetteer_id}|{m.query}"
+    if key not in ctx.near:
         ids, lats, lons = ctx.anchors
+        own = {o.gazetteer_id for o in m.candidates} | {c.gazetteer_id}
         lat, lon = math.radians(c.lat), math.radians(c.lon)
         d = 6371.0 * np.hypot((lons - lon) * np.cos((lats + lat) / 2), lats - lat)
-        d = d[[gid != c.gazetteer_id for gid in ids]]
-        ctx.near[c.gazetteer_id] = max(0.0, 1 - float(d.min()) / NEAR_KM) if len(d) else 0.0
-    return ctx.near[c.gazetteer_id]
+        d = d[[gid not in own for gid in ids]]
+        ctx.near[key] = max(0.0, 1 - float(d.min()) / NEAR_KM) if len(d) else 0.0
+    return ctx.near[key]
 
 
 def _anchors(cands: list[Candidate]) -> tuple[list[str], Any, Any]:
