@@ -82,3 +82,45 @@ def test_evidence_offsets_cut_the_text(make_parsed: Callable[..., Parsed], code:
     for ev in _events(make_parsed, text, code):
         assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
         assert text[ev.trigger.start:ev.trigger.end] == ev.trigger.text
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("fr", "Mardi, une embuscade a visé un convoi sur la route entre Gao et Bourem."),
+    ("en", "On Monday, a roadside bomb struck a convoy on the road between Kandahar and Lashkar Gah."),
+    ("fr", "Mercredi, des hommes armés ont attaqué un poste militaire près d'Ayorou, dans la région de Tillabéri."),
+    ("en", "On Tuesday, an air strike hit a camp near Jilib, in the Middle Juba region."),
+])
+def test_one_stretch_or_one_area_is_one_place(make_parsed: Callable[..., Parsed], code: str, text: str) -> None:
+    assert len(_events(make_parsed, text, code)) == 1
+
+
+@pytest.mark.parametrize(("code", "text", "sub_event_type"), [
+    ("fr", "Mercredi, des obus sont tombés sur un marché de Goma, tuant six civils.", "Shelling/artillery/missile attack"),
+    ("en", "On Friday, rockets slammed into the centre of Kharkiv, killing two civilians.", "Shelling/artillery/missile attack"),
+])
+def test_a_killing_told_as_an_outcome_is_the_toll(make_parsed: Callable[..., Parsed], code: str, text: str,
+                                                    sub_event_type: str) -> None:
+    assert [e.sub_event_type for e in _events(make_parsed, text, code)] == [sub_event_type]
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "On Sunday, the army said its aircraft had destroyed dozens of combat vehicles near El Fasher."),
+    ("en", "The rebels said on Sunday they had only returned fire at artillery positions near Goma."),
+])
+def test_a_trigger_that_qualifies_a_thing_is_no_event(make_parsed: Callable[..., Parsed], code: str, text: str) -> None:
+    assert not [e for e in _events(make_parsed, text, code) if e.event_type == "Battles"
+                or e.sub_event_type == "Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize(("code", "text", "n"), [
+    ("fr", "Mercredi, des jihadistes ont attaqué un poste militaire près d'Ayorou.\n"
+           "Une vingtaine d'assaillants ont été neutralisés, selon l'armée.", 1),
+    ("en", "On Tuesday, militants attacked an army post near Grayvoron.\n"
+           "The government said the attack had been repelled.", 1),
+    # a later mention with a place and a date of its own is another event
+    ("en", "On Tuesday, militants attacked an army post near Grayvoron.\n"
+           "On Thursday, militants attacked a police station in Kharkiv.", 2),
+])
+def test_a_later_mention_without_place_echoes_the_event(make_parsed: Callable[..., Parsed], code: str, text: str,
+                                                         n: int) -> None:
+    assert len([e for e in _events(make_parsed, text, code) if e.event_type == "Battles"]) == n

@@ -24,6 +24,7 @@ from wirecoder.stages import places as places_stage
 from wirecoder.stages import timex
 from wirecoder.stages._events_args import arguments, fatalities
 from wirecoder.stages._events_match import TokenPatterns
+from wirecoder.stages._places_rank import km
 
 
 @functools.cache
@@ -91,11 +92,13 @@ def run(doc: Parsed, pack: LangPack, timexes: list[Timex], places: list[Place],
         proto = Event(id="", event_type=SUB_EVENT_TYPE[entry.label], sub_event_type=entry.label, date=date,
                       actor1=actor1, actor2=actor2, fatalities=fatalities(sent, pack),
                       evidence=evidence, trigger=trigger, trigger_id=entry.id)
-        where: list[Location | None] = [*places_stage.event_locations(trigger, doc, places, pack)] or [None]
+        found = places_stage.event_locations(trigger, doc, places, pack)
+        where: list[Location | None] = [*_one_act_places(found, doc.article.text, pack)] or [None]
         for loc in where:
             reasons = {"type": "lexicon", "date": date.reason, "location": loc.reason if loc else "no-place"}
             events.append(proto.model_copy(update={"location": loc, "reasons": reasons}))
-    merged = _merge(events)
+    outcome = _outcome_ids(pack.code)
+    merged = _merge(_without_outcomes(events, outcome), outcome)
     return [e.model_copy(update={"id": f"{doc.article.id}-e{i}"}) for i, e in enumerate(merged, 1)]
 
 
@@ -115,9 +118,10 @@ def mappable(events: list[Event]) -> tuple[list[Event], list[Event]]:
 def _acts(doc: Parsed, pack: LangPack) -> list[tuple[Span, Trigger]]:
     """Triggers that name an act of their own.
 
-    Skipped: lines of site furniture ("Lire aussi :", "Related coverage"), and a
+    Skipped: lines of site furniture ("Lire aussi :", "Related coverage"), a
     trigger that only modifies another one ("frappes aux roquettes": the rockets
-    are the strike's instrument, not a second event).
+    are the strike's instrument, not a second event), and one that only
+    qualifies a thing ("artillery positions", "combat vehicles").
     """
     found = find_triggers(doc, pack)
     skip = tuple(p.lower() for p in pack.events.words.get("furniture_prefixes", []))
@@ -125,6 +129,7 @@ def _acts(doc: Parsed, pack: LangPack) -> list[tuple[Span, Trigger]]:
     roots = [sdoc.char_span(t.start, t.end, alignment_mode="expand").root for t, _ in found]
     by_root = {r.i: k for k, r in enumerate(roots)}
     absorbed: dict[int, int] = {}  # index of a modifying trigger -> index of the trigger it modifies
+    modifiers = {k for k, r in enumerate(roots) if r.dep_ == "compound" and r.head.i not in by_root}
     for k, root in enumerate(roots):
         if root.dep_ in ("conj", "ROOT"):
             continue
@@ -135,7 +140,7 @@ def _acts(doc: Parsed, pack: LangPack) -> list[tuple[Span, Trigger]]:
     out = []
     for k, (trigger, entry) in enumerate(found):
         line_start = text.rfind("\n", 0, trigger.start) + 1
-        if k in absorbed or (skip and text[line_start:line_start + 40].lower().startswith(skip)):
+        if k in absorbed or k in modifiers or (skip and text[line_start:line_start + 40].lower().startswith(skip)):
             continue
         for j, host in absorbed.items():
             weapon = found[j][1]
@@ -152,11 +157,66 @@ def _evidence(sent: Any) -> Evidence:
     return Evidence(text=text, start=sent.start_char, end=sent.start_char + len(text))
 
 
+# --------------------------------------------------------------------------- one act, its places and its toll
+
+AREA_KM = {"admin1": 150.0, "admin2": 60.0, "country": 600.0}
+BETWEEN_KM = 300.0  # two ends of one stretch further apart than this are not one road
+_RANK = {"point": 3, "admin2": 2, "admin1": 1, "country": 0}
+VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+
+
+def _one_act_places(locs: list[Location], text: str, pack: LangPack) -> list[Location]:
+    """The places of one act: a stretch "between A and B" is one place (its middle), and
+    an area that holds another listed place ("near Ayorou, in the Tillaberi region") adds none."""
+    if len(locs) < 2:
+        return locs
+    between = {w.lower() for w in pack.events.words.get("between", [])}
+    a, b = locs[0], locs[1]
+    before = text[max(0, (a.start or 0) - 40):a.start or 0].lower().split()
+    if between.intersection(before[-3:]) and None not in (a.lat, a.lon, b.lat, b.lon):
+        assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+        if km(a.lat, a.lon, b.lat, b.lon) <= BETWEEN_KM:
+            mid = a.model_copy(update={
+                "lat": round((a.lat + b.lat) / 2, 5), "lon": round((a.lon + b.lon) / 2, 5),
+                "precision": "admin2", "geo_precision": 2, "gazetteer_id": None, "end": b.end,
+                "text": text[a.start:b.end] if a.start is not None and b.end is not None else a.text,
+                "reason": f"{a.reason}+between"})
+            return [mid, *locs[2:]]
+    return [loc for loc in locs if not any(o is not loc and _holds(loc, o) for o in locs)]
+
+
+def _holds(area: Location, place: Location) -> bool:
+    """Whether ``area`` is a wider area around ``place``."""
+    if area.precision not in AREA_KM or _RANK[place.precision] <= _RANK[area.precision]:
+        return False
+    if None in (area.lat, area.lon, place.lat, place.lon):
+        return False
+    assert area.lat is not None and area.lon is not None and place.lat is not None and place.lon is not None
+    return km(area.lat, area.lon, place.lat, place.lon) <= AREA_KM[area.precision]
+
+
+@functools.cache
+def _outcome_ids(code: str) -> frozenset[str]:
+    """The lexicon entries that name an outcome (a killing) rather than an act."""
+    return frozenset(t.id for t in lang.load(code).triggers if t.outcome)
+
+
+def _without_outcomes(events: list[Event], outcome: frozenset[str]) -> list[Event]:
+    """Killings told as the outcome of an act named in the same sentence are that act's toll."""
+    acts = {e.evidence.start for e in events if e.trigger_id not in outcome and e.event_type in VIOLENT}
+    return [e for e in events if e.trigger_id not in outcome or e.evidence.start not in acts]
+
+
 # --------------------------------------------------------------------------- merging
 
 
-def _merge(events: list[Event]) -> list[Event]:
-    """Repeated mentions of one event (same type, place and overlapping dates) become one record."""
+WEAK_PLACES = frozenset({"paragraph", "dateline", "pronoun", "no-place"})
+WEAK_DATES = frozenset({"publication-date", "no-anchor"})
+
+
+def _merge(events: list[Event], outcome: frozenset[str]) -> list[Event]:
+    """Repeated mentions of one event (same type, place and overlapping dates) become one record;
+    so does a later mention that names no place or date of its own (an echo of the one before)."""
     out: list[Event] = []
     for ev in events:
         for i, kept in enumerate(out):
@@ -164,8 +224,29 @@ def _merge(events: list[Event]) -> list[Event]:
                 out[i] = _combine(kept, ev)
                 break
         else:
-            out.append(ev)
+            echoed = next((i for i in range(len(out) - 1, -1, -1) if _echo(out[i], ev, outcome)), None)
+            if echoed is None:
+                out.append(ev)
+            else:
+                out[echoed] = _absorb(out[echoed], ev)
     return out
+
+
+def _echo(a: Event, b: Event, outcome: frozenset[str]) -> bool:
+    """Whether ``b``, told after ``a`` with no place of its own ("the raid", "the toll rose"), is ``a`` again."""
+    if b.evidence.start <= a.evidence.start or a.location is None:
+        return False
+    if (b.reasons.get("location") or "no-place").split("+")[0] not in WEAK_PLACES:
+        return False
+    # Strategic developments is a catch-all: an arrest does not echo a withdrawal
+    kind = (a.sub_event_type == b.sub_event_type or (a.event_type == b.event_type and a.event_type != STRATEGIC)
+            or (b.trigger_id in outcome and a.event_type in VIOLENT))
+    if not kind:
+        return False
+    if b.date.reason in WEAK_DATES or b.date.start is None:
+        return True
+    da, db = a.date, b.date
+    return bool(da.start and da.end and db.start and db.end and da.start <= db.end and db.start <= da.end)
 
 
 def _same(a: Event, b: Event) -> bool:
@@ -196,3 +277,11 @@ def _combine(a: Event, b: Event) -> Event:
     if best.fatalities is not None and other.fatalities is not None:
         fill["fatalities"] = max(best.fatalities, other.fatalities)  # tolls grow through an article
     return best.model_copy(update={**fill, "mentions": a.mentions + b.mentions})
+
+
+def _absorb(a: Event, echo: Event) -> Event:
+    """The record told first, with what its echo adds (actors, a grown toll); its place and date stay."""
+    fill = {k: getattr(echo, k) for k in ("actor1", "actor2", "fatalities") if getattr(a, k) is None}
+    if a.fatalities is not None and echo.fatalities is not None:
+        fill["fatalities"] = max(a.fatalities, echo.fatalities)
+    return a.model_copy(update={**fill, "mentions": a.mentions + echo.mentions})

@@ -17,6 +17,9 @@ class Trigger(Data):
     requires: list[str] = Field(default_factory=list)
     # optional: words whose presence in the sentence blocks this trigger
     excludes: list[str] = Field(default_factory=list)
+    # optional: the words name the outcome of violence (a killing); in a sentence that names the violent
+    # act itself (a shelling, a clash), they are that act's toll, not a second event
+    outcome: bool = False
 
 
 class EventsData(Data):
