@@ -1,62 +1,303 @@
-"""events, arguments: who acted, who was targeted, and the toll, through the dependency parse."""
+"""events, arguments: who acted, who was targeted, and the toll, through the dependency parse.
+
+Steps, in order: the trigger's own dependents (subject, passive agent, object,
+passive subject, target and genitive prepositions, possessor, a demonym on a
+noun trigger); then the verb that hosts a noun trigger ("mener une frappe",
+"launch an attack", "killed in a raid") or lends a subject to a verb that has
+none (conjoined, infinitive and participle clauses, relative clauses); then the
+clause's mentions by their side of the verb; then a claim of responsibility in
+the same or the next sentence; last, actor2 is dropped when it names actor1.
+A filler that is no mention is read as a country or capital (the state), an
+anaphor ("le groupe", "they": the armed actor named just before) or, for the
+one who acted, a proper-name run (its surface text).
+"""
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
 from typing import Any
 
+from wirecoder import lang
 from wirecoder.lang import LangPack
 from wirecoder.model import Actor, ActorMention, Parsed, Span
+from wirecoder.stages.actors import actor_name
+
+SUBJECT = frozenset({"nsubj"})
+PASSIVE_SUBJECT = frozenset({"nsubj:pass", "nsubjpass"})
+OBJECT = frozenset({"obj", "dobj"})
+POSSESSOR = frozenset({"poss", "nmod:poss"})
+MODIFIER = frozenset({"amod", "compound", "nmod"})
+RELATIVE = frozenset({"relcl", "acl:relcl"})
+SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl"})
+HOSTED = frozenset({"obj", "dobj", "nsubj", "nsubj:pass", "nsubjpass", "obl", "obl:arg", "obl:mod", "pobj"})
+PASSIVE_AUX = frozenset({"aux:pass", "auxpass"})
+CLAUSES = frozenset({"relcl", "acl:relcl", "acl", "advcl", "ccomp", "conj", "parataxis"})
+ARMED = frozenset({"state_forces", "rebel_militia", "identity_militia", "external_forces", "unidentified"})
+VICTIMS = frozenset({"civilians", "protesters"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """The words and tables the attachment reads, as sets (built once per language)."""
+
+    agent: frozenset[str]
+    target: frozenset[str]
+    genitive: frozenset[str]
+    anaphors: frozenset[str]
+    claims: frozenset[str]
+    countries: dict[str, str]
+    demonyms: dict[str, str]
+    heads: dict[str, str]
+    named: frozenset[str]
+
+
+def _low(words: list[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+@functools.cache
+def _cues(code: str) -> _Cues:
+    pack = lang.load(code)
+    words, acts = pack.events.words, pack.actors
+    return _Cues(agent=_low(words.get("agent_preps", [])), target=_low(words.get("target_preps", [])),
+                 genitive=_low(acts.genitive_preps), anaphors=_low(acts.anaphors), claims=_low(acts.claim_verbs),
+                 countries={k.lower(): v for k, v in acts.countries.items()},
+                 demonyms={k.lower(): v for k, v in acts.demonyms.items()},
+                 heads={w.lower(): kind for kind, ws in acts.heads.items() for w in ws},
+                 named=frozenset(e.name for e in acts.entries))
+
+
+@dataclass
+class _Roles:
+    actor1: Actor | None = None
+    actor2: Actor | None = None
 
 
 def arguments(doc: Parsed, trigger: Span, actors: list[ActorMention], pack: LangPack) -> tuple[Actor | None, Actor | None]:
     """(actor1, actor2): who acted and who was targeted, through the dependency parse."""
-    sdoc = doc.doc
-    span = sdoc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-    head = span.root
-    roles = pack.events.words
-    agent_preps = {w.lower() for w in roles.get("agent_preps", [])}
-    target_preps = {w.lower() for w in roles.get("target_preps", [])}
-    actor1 = actor2 = None
-    # the clause that carries the act: the trigger itself, or the verb a noun trigger depends on
-    verbs = [head] if head.pos_ in ("VERB", "AUX") else [head.head] if head.dep_ in ("obj", "dobj", "nsubj", "nsubj:pass", "nsubjpass") else []
-    for tok in [head, *verbs]:
-        for child in tok.children:
-            dep = child.dep_
-            prep = {c.lower_ for c in child.children if c.dep_ == "case"} | ({child.lower_} if dep == "prep" else set())
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), child) if dep == "prep" else child
-            if actor1 is None and (dep in ("nsubj", "agent", "obl:agent", "poss", "nmod:poss")
-                                   or prep & agent_preps):
-                if dep == "agent":
-                    pobj = next((c for c in child.children if c.dep_ == "pobj"), child)
-                actor1 = _actor_in(pobj, actors) or actor1
-            elif actor2 is None and (dep in ("obj", "dobj", "nsubj:pass", "nsubjpass") or prep & target_preps):
-                actor2 = _actor_in(pobj, actors) or actor2
-    if head.pos_ == "VERB" and (actor1 is None or actor2 is None):
-        # parses often hang an object on a nearby date or place: fall back on the clause's subtree,
-        # actors before the verb acting, after it targeted
-        clause = _actors_in(head, actors)
-        before = [a for a in clause if a.end is not None and a.end <= trigger.start]
-        after = [a for a in clause if a.start is not None and a.start >= trigger.end]
-        actor1 = actor1 or (before[-1] if before else None)
-        actor2 = actor2 or next((a for a in after if a is not actor1), None)
-    if actor1 is not None and actor2 is not None and actor1.name == actor2.name and actor1.start == actor2.start:
-        actor2 = None
-    return actor1, actor2
+    cues = _cues(pack.code)
+    head = doc.doc.char_span(trigger.start, trigger.end, alignment_mode="expand").root
+    roles = _Roles()
+    _own(head, roles, actors, cues, pack)
+    _hosted(head, roles, actors, cues, pack)
+    _by_side(head, trigger, roles, actors)
+    _claimed(head, roles, actors, cues, pack)
+    if roles.actor1 is not None and roles.actor2 is not None and roles.actor1.name == roles.actor2.name:
+        roles.actor2 = None
+    return roles.actor1, roles.actor2
 
 
-def _actors_in(tok: Any, actors: list[ActorMention]) -> list[Actor]:
-    """Actor mentions inside a token's subtree, in text order."""
-    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
-    return [m.actor for m in actors if lo <= m.span.start and m.span.end <= hi]
+def _own(head: Any, roles: _Roles, actors: list[ActorMention], cues: _Cues, pack: LangPack, patient_only: bool = False,
+         skip: int = -1) -> None:
+    """Fill the roles from a word's own dependents (the trigger's, or its host verb's)."""
+    for child in head.children:
+        if child.i == skip:
+            continue
+        dep, prep, filler = _edge(child)
+        if dep in PASSIVE_SUBJECT and not _has(head, PASSIVE_AUX):
+            dep = "nsubj"  # a passive subject with no passive auxiliary is a misparse of an active one
+        if dep in PASSIVE_SUBJECT or dep in OBJECT or prep in cues.target:
+            if roles.actor2 is None:
+                roles.actor2 = _resolve(filler, actors, cues, pack, agentive=False)
+            continue
+        if patient_only:
+            continue
+        if dep in SUBJECT or dep in ("agent", "obl:agent") or prep in cues.agent or dep in POSSESSOR:
+            if roles.actor1 is None:
+                roles.actor1 = _relative_antecedent(head, filler, actors, cues, pack) or \
+                    _resolve(filler, actors, cues, pack, agentive=True)
+        elif prep in cues.genitive and head.pos_ in ("NOUN", "PROPN"):
+            found = _mention_in(filler, actors, cues)
+            if found is not None and found.kind in VICTIMS:
+                roles.actor2 = roles.actor2 or found
+            elif found is not None or _country(filler, cues):
+                roles.actor1 = roles.actor1 or found or _resolve(filler, actors, cues, pack, agentive=True)
+                # "les frappes de l'armée contre le Hamas": the target often hangs on the author
+                _own(filler, roles, actors, cues, pack, patient_only=True)
+        elif dep in MODIFIER and head.pos_ in ("NOUN", "PROPN") and roles.actor1 is None:
+            iso = cues.demonyms.get(child.lower_) or cues.demonyms.get(child.lemma_.lower())
+            if iso:  # "une frappe russe", "Israeli airstrikes", "US strikes"
+                roles.actor1 = _state(iso, child, pack)
 
 
-def _actor_in(tok: Any, actors: list[ActorMention]) -> Actor | None:
-    """The first actor mention inside a token's subtree."""
-    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
-    for mention in actors:
-        if lo <= mention.span.start and mention.span.end <= hi:
-            return mention.actor
+def _edge(child: Any) -> tuple[str, str, Any]:
+    """(dependency, preposition or "", the word that fills the role) of a dependent."""
+    dep = child.dep_
+    if dep in ("prep", "agent"):
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), child)
+        return dep, child.lower_, pobj
+    case = next((c.lower_ for c in child.children if c.dep_ == "case"), "")
+    return dep, case, child
+
+
+def _hosted(head: Any, roles: _Roles, actors: list[ActorMention], cues: _Cues, pack: LangPack) -> None:
+    """Fill what is missing from the verb that hosts the trigger or lends it its subject."""
+    for _ in range(3):
+        if roles.actor1 is not None and roles.actor2 is not None:
+            return
+        dep, up = head.dep_, head.head
+        if up.i == head.i:
+            return
+        if head.pos_ in ("NOUN", "PROPN"):
+            if dep == "pobj" and up.dep_ == "prep":  # "killed in a raid": the preposition's verb
+                dep, up = "obl", up.head
+            if dep not in HOSTED or up.pos_ not in ("VERB", "AUX"):
+                return
+            # the trigger is the host's subject ("l'attaque a tué cinq civils"): only its victims are ours
+            _own(up, roles, actors, cues, pack, patient_only=dep in SUBJECT | PASSIVE_SUBJECT, skip=head.i)
+        elif dep in RELATIVE or (dep == "acl" and head.pos_ == "VERB"):
+            if roles.actor2 is None and dep == "acl" and not _has(head, SUBJECT):
+                roles.actor2 = _mention_in(up, actors, cues, exact=True)  # "des civils tués par", "civilians killed by"
+            return
+        elif dep in SHARES_SUBJECT and not _has(head, SUBJECT | PASSIVE_SUBJECT):
+            if roles.actor1 is None:
+                subject = next((c for c in up.children if c.dep_ in SUBJECT), None)
+                if subject is not None:
+                    roles.actor1 = _resolve(subject, actors, cues, pack, agentive=True)
+        else:
+            return
+        head = up
+
+
+def _has(tok: Any, deps: frozenset[str]) -> bool:
+    return any(c.dep_ in deps for c in tok.children)
+
+
+def _relative_antecedent(head: Any, filler: Any, actors: list[ActorMention], cues: _Cues, pack: LangPack) -> Actor | None:
+    """The noun a relative clause hangs on, when its subject is the relative pronoun ("the militants who attacked")."""
+    if head.dep_ not in RELATIVE or filler.pos_ != "PRON":
+        return None
+    if "Rel" not in filler.morph.get("PronType") and filler.tag_ not in ("WP", "WDT"):
+        return None
+    return _resolve(head.head, actors, cues, pack, agentive=True)
+
+
+def _by_side(head: Any, trigger: Span, roles: _Roles, actors: list[ActorMention]) -> None:
+    """Parses often hang a role on a nearby date or place: the clause's mentions, before the verb acting, after it targeted."""
+    if head.pos_ != "VERB" or (roles.actor1 is not None and roles.actor2 is not None):
+        return
+    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    clause = [m.actor for m in actors if lo <= m.span.start and m.span.end <= hi]
+    taken = {a.name for a in (roles.actor1, roles.actor2) if a is not None}
+    before = [a for a in clause if a.end is not None and a.end <= trigger.start and a.name not in taken]
+    after = [a for a in clause if a.start is not None and a.start >= trigger.end and a.name not in taken]
+    if roles.actor1 is None and before and before[-1].kind not in VICTIMS:
+        roles.actor1 = before[-1]
+    if roles.actor2 is None:
+        roles.actor2 = next((a for a in after if roles.actor1 is None or a.name != roles.actor1.name), None)
+
+
+def _claimed(head: Any, roles: _Roles, actors: list[ActorMention], cues: _Cues, pack: LangPack) -> None:
+    """A group that claims the attack in this sentence or the next is its author, unless a named one acted."""
+    if not cues.claims or (roles.actor1 is not None and not _generic(roles.actor1, cues)):
+        return
+    sent = head.sent
+    doc = head.doc
+    end = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    for tok in doc[sent.start:end]:
+        if tok.lemma_.lower() in cues.claims and tok.pos_ == "VERB":
+            subject = next((c for c in tok.children if c.dep_ in SUBJECT), None)
+            found = _resolve(subject, actors, cues, pack, agentive=True) if subject is not None else None
+            if found is not None and found.kind in ARMED and found.kind != "state_forces":
+                roles.actor1 = found
+                return
+
+
+# --------------------------------------------------------------------------- what fills a role
+
+
+def _resolve(tok: Any, actors: list[ActorMention], cues: _Cues, pack: LangPack, agentive: bool) -> Actor | None:
+    """The actor a word names: a mention in its phrase, a state, an anaphor's antecedent, or a proper name."""
+    found = _mention_in(tok, actors, cues)
+    if found is not None:
+        if agentive and _generic(found, cues) and _definite(tok):
+            return _antecedent(tok, actors, cues, named_only=True) or found  # "the militants", "les jihadistes"
+        return found
+    iso = _country(tok, cues)
+    if iso:
+        return _state(iso, tok, pack)
+    if not agentive:
+        return None
+    if tok.lower_ in cues.anaphors or tok.lemma_.lower() in cues.anaphors:
+        return _antecedent(tok, actors, cues, named_only=False)
+    if tok.pos_ == "NOUN":
+        iso = next((cues.demonyms[c.lower_] for c in tok.children if c.dep_ in MODIFIER and c.lower_ in cues.demonyms), None)
+        return _state(iso, tok, pack) if iso else None  # "un drone turc a frappé", "a Russian missile hit"
+    if tok.pos_ == "PROPN" and tok.ent_type_ not in PLACE_ENTS:
+        return _proper(tok, cues)
     return None
+
+
+def _mention_in(tok: Any, actors: list[ActorMention], cues: _Cues, exact: bool = False) -> Actor | None:
+    """The mention a phrase names: the one on its head word; a named one in the phrase over a generic head."""
+    # the phrase without the clauses that hang on it ("l'attentat qui a tué douze fidèles")
+    kept = [c for c in tok.children if c.dep_ not in CLAUSES]
+    left, right = min([tok.i, *(c.left_edge.i for c in kept)]), max([tok.i, *(c.right_edge.i for c in kept)])
+    lo, hi = tok.doc[left].idx, tok.doc[right].idx + len(tok.doc[right].text)
+    inside = [m.actor for m in actors if lo <= m.span.start and m.span.end <= hi]
+    on_head = next((m.actor for m in actors if m.span.start <= tok.idx < m.span.end), None)
+    if exact or (on_head is not None and not _generic(on_head, cues)):
+        return on_head
+    named = next((a for a in inside if a.name in cues.named), None)
+    return named or on_head or (inside[0] if inside else None)
+
+
+def _generic(actor: Actor, cues: _Cues) -> bool:
+    """A nameless armed actor ("militants", "gunmen") that a name nearby may stand for."""
+    unnamed = actor.name not in cues.named or actor.kind == "unidentified"
+    return unnamed and actor.country is None and actor.kind in ARMED
+
+
+def _definite(tok: Any) -> bool:
+    return any("Def" in c.morph.get("Definite") for c in tok.children if c.dep_ == "det")
+
+
+def _antecedent(tok: Any, actors: list[ActorMention], cues: _Cues, named_only: bool) -> Actor | None:
+    """The last armed actor named before the word, in its sentence or the two before it."""
+    doc = tok.doc
+    sent = tok.sent
+    start = sent.start
+    for _ in range(2):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    lo, hi = doc[start].idx, tok.idx
+    window = [m.actor for m in actors if lo <= m.span.start and m.span.end <= hi and m.actor.kind in ARMED]
+    named = [a for a in window if a.name in cues.named]
+    if named:
+        return named[-1]
+    return None if named_only or not window else window[-1]
+
+
+def _country(tok: Any, cues: _Cues) -> str | None:
+    """The country a phrase names by its name or its capital ("les États-Unis", "Moscou")."""
+    words = [t for t in tok.subtree if t.dep_ not in ("det", "case", "punct") or t.i == tok.i]
+    if len(words) > 5:
+        words = [tok]
+    text = " ".join(t.lower_ for t in words)
+    return cues.countries.get(text) or cues.countries.get(tok.lower_)
+
+
+def _state(iso: str, tok: Any, pack: LangPack) -> Actor:
+    return Actor(name=actor_name("state_forces", iso, pack), text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+                 country=iso, kind="state_forces")
+
+
+def _proper(tok: Any, cues: _Cues) -> Actor:
+    """An unknown proper-name actor: its name run as written, its kind from a head noun in it."""
+    run = sorted([tok, *(c for c in tok.children if c.dep_ in ("compound", "flat", "flat:name") and c.pos_ == "PROPN")],
+                 key=lambda t: t.i)
+    first, last = run[0], run[-1]
+    text = tok.doc[first.i:last.i + 1].text
+    kind = next((cues.heads[t.lower_] for t in reversed(run) if t.lower_ in cues.heads), "other")
+    country = next((cues.demonyms[c.lower_] for c in tok.children if c.lower_ in cues.demonyms), None)
+    return Actor(name=text, text=text, start=first.idx, end=last.idx + len(last.text), country=country,
+                 kind=kind)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- toll
 
 
 def fatalities(sent: Any, pack: LangPack) -> int | None:

@@ -3,13 +3,16 @@
 Two kinds of mention: named actors from the language's ``actors.toml``
 (phrase match on lower-cased forms), and noun phrases whose head is an actor
 noun ("soldats", "militants", "protesters") with a demonym or country that
-gives the country ("les forces irakiennes", "US troops").
+gives the country ("les forces irakiennes", "US troops"). A head noun with no
+country of its own ("la police", "villagers") takes the article's country: the
+one its country names, capitals and demonyms point to most.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+from collections import Counter
 from importlib.resources import files
 from typing import Any
 
@@ -17,6 +20,8 @@ from wirecoder import lang
 from wirecoder.lang import LangPack
 from wirecoder.model import Actor, ActorMention, Parsed, Span
 
+# kinds that belong to the country where they are met, when no demonym says otherwise
+LOCAL_KINDS = frozenset({"state_forces", "civilians", "protesters", "rioters", "political"})
 MODIFIER_DEPS = {"amod", "nmod", "compound", "flat", "flat:name", "appos", "nummod", "det", "case", "poss", "npadvmod"}
 
 
@@ -42,6 +47,27 @@ def _phrases(code: str, vocab: Any) -> Any:
 
 
 @functools.cache
+def _countries(code: str, vocab: Any) -> Any:
+    """PhraseMatcher over the language's country names and capitals, keyed by ISO code."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    tokenizer = spacy.blank(code).tokenizer
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for name, iso in lang.load(code).actors.countries.items():
+        matcher.add(iso, [Doc(vocab, words=[t.text for t in tokenizer(name)])])
+    return matcher
+
+
+def actor_name(kind: str, country: str | None, pack: LangPack) -> str:
+    """The canonical name of an actor known by its kind and country ("Russia (state_forces)")."""
+    if country and kind != "unidentified":
+        return f"{country_names().get(country, country)} ({kind})"
+    return pack.actors.labels.get(kind, kind)
+
+
+@functools.cache
 def _heads(code: str) -> dict[str, str]:
     """Actor head lemma -> kind."""
     return {word.lower(): kind for kind, words in lang.load(code).actors.heads.items() for word in words}
@@ -56,7 +82,8 @@ def run(doc: Parsed, pack: LangPack) -> list[ActorMention]:
     """Every actor mention in the article, in text order, none overlapping."""
     named = _named(doc, pack)
     taken = {i for m, (s, e) in named for i in range(s, e)}
-    headed = [(m, se) for m, se in _headed(doc, pack) if not taken.intersection(range(*se))]
+    home = _article_country(doc, pack)
+    headed = [(m, se) for m, se in _headed(doc, pack, home) if not taken.intersection(range(*se))]
     return [m for m, _ in sorted(named + headed, key=lambda x: x[1][0])]
 
 
@@ -80,9 +107,19 @@ def _named(doc: Parsed, pack: LangPack) -> list[tuple[ActorMention, tuple[int, i
     return out
 
 
-def _headed(doc: Parsed, pack: LangPack) -> list[tuple[ActorMention, tuple[int, int]]]:
+def _article_country(doc: Parsed, pack: LangPack) -> str | None:
+    """The country the article's country names, capitals and demonyms point to most (None on a tie at the top)."""
+    sdoc, demonyms = doc.doc, _demonyms(pack.code)
+    votes = Counter(sdoc.vocab.strings[key] for key, _, _ in _countries(pack.code, sdoc.vocab)(sdoc))
+    votes.update(iso for tok in sdoc if (iso := demonyms.get(tok.lower_)))
+    top = votes.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return str(top[0][0])
+
+
+def _headed(doc: Parsed, pack: LangPack, home: str | None) -> list[tuple[ActorMention, tuple[int, int]]]:
     heads, demonyms = _heads(pack.code), _demonyms(pack.code)
-    names = country_names()
     out = []
     for tok in doc.doc:
         kind = heads.get(tok.lemma_.lower()) or heads.get(tok.lower_)
@@ -94,7 +131,8 @@ def _headed(doc: Parsed, pack: LangPack) -> list[tuple[ActorMention, tuple[int, 
             if iso and child.dep_ in MODIFIER_DEPS:
                 country = iso
                 lo, hi = min(lo, child.left_edge.i if child.i < tok.i else child.i), max(hi, child.i + 1)
-        name = f"{names.get(country, country)} ({kind})" if country else f"Unidentified ({kind})"
-        actor = Actor(name=name, country=country, kind=kind)  # type: ignore[arg-type]
+        if country is None and kind in LOCAL_KINDS:
+            country = home
+        actor = Actor(name=actor_name(kind, country, pack), country=country, kind=kind)  # type: ignore[arg-type]
         out.append(_mention(doc, lo, hi, actor))
     return out
