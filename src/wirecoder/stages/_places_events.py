@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from typing import Any, NamedTuple
 
 from wirecoder.gazetteer.names import fold
@@ -216,6 +217,14 @@ def _fallback(trigger: Span, doc: Parsed, usable: list[Place], why: str = "parag
     if pick is not None and pick.location is not None:
         return [pick.location.model_copy(update={"reason": why})]
     head = [p for p in usable if p.span.start < DATELINE_CHARS and p.span.text.isupper()]
-    if head and head[0].location is not None:
+    main = _main_country(usable)
+    # a correspondent filing from abroad ("BANGKOK" over a Myanmar story) does not say where it happened
+    if head and head[0].location is not None and head[0].location.country in (main, None):
         return [head[0].location.model_copy(update={"reason": "dateline"})]
     return []
+
+
+def _main_country(usable: list[Place]) -> str | None:
+    """The country most of the article's places lie in."""
+    counts = Counter(p.location.country for p in usable if p.location is not None and p.location.country)
+    return counts.most_common(1)[0][0] if counts else None

@@ -107,8 +107,8 @@ def _supported(c: Candidate, m: Mention, ctx: _Context) -> bool:
     alone = all(km(c.lat, c.lon, o.lat, o.lon) <= RIVAL_KM for o in m.candidates if o.score >= c.score - NAME_SLACK)
     if c.score < LOOSE and c.kind not in m.kinds and not (m.strong and (near or (alone and (known or not ctx.seen)))):
         return False  # a loose spelling: needs a place-like mention, and other places nearby or no rival
-    if c.kind == "city" and c.population < VILLAGE and not (m.marked or known or near):
-        return False  # a village far from the article's places, named only by a capitalised word
+    if c.kind == "city" and c.population < VILLAGE and not (known or near) and (not m.marked or len(ctx.anchors[0])):
+        return False  # a village abroad, far from the article's places, or named only by a capitalised word
     if m.strong and not m.search:
         return True
     # a capitalised word the parser does not call a place: a region, a large town, or a place
