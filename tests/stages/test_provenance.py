@@ -79,6 +79,27 @@ def attribution_ok(gold: object, got: Attribution | None) -> bool:
     ("fr", "Le président a annoncé la prise de la ville. Le ministère de la Défense adverse a aussitôt démenti.",
      "prise", "denied"),
     ("en", "The militia said it had seized the airport, which the army denied.", "seized", "denied"),
+    # a source of the toll only: the event named as the setting of the deaths stays the outlet's
+    ("fr", "Huit civils ont été tués mardi dans un bombardement sur un marché de Lyssytchansk, selon les secours.",
+     "bombardement", "asserted"),
+    ("en", "Six people died in clashes between herders and farmers near Jos, police said.", "clashes", "asserted"),
+    ("en", "The army said soldiers killed four insurgents in a raid on a camp near Diffa.", "raid", "reported"),
+    ("en", "Rebel commanders said twelve of their fighters were killed.", "fighters", "reported"),
+    # a preposition of time on the event verb or inside what is said does not cut the source off
+    ("en", "Air defences downed six drones during the night raid, the army said.", "downed", "reported"),
+    ("fr", "Des ONG accusent l'armée d'avoir tué des villageois lors d'un raid près de Mopti.", "raid", "reported"),
+    # "..., selon X." closing the sentence sources all of it
+    ("fr", "Mardi, un bus a sauté sur une mine près de Kaya, tuant sept passagers, selon des sources locales.",
+     "sauté", "reported"),
+    # "ne" alone with pouvoir; a later sentence naming the claim it could not verify
+    ("fr", "L'armée affirme avoir détruit un camp rebelle près de Beni, ce qui n'a pu être vérifié.", "détruit",
+     "hedged"),
+    ("en", "The militia said its fighters had shot down an army helicopter near the lake. The claim could not be "
+           "independently verified, and the army did not comment on the loss of any aircraft that week.", "shot",
+     "hedged"),
+    # the source named once at the end of a short account
+    ("en", "On Monday a fuel tanker hit a mine off Berdiansk. Its crew was rescued and the vessel was towed away, "
+           "the coast guard said.", "hit", "reported"),
 ])
 def test_factuality(judge: Callable[..., tuple[Event, list[Claim], Parsed]], code: str, text: str, word: str,
                     want: str) -> None:

@@ -34,7 +34,9 @@ class Sentences:
         self.lower = [t.lower_ for t in doc]
         self.lemma = [t.lemma_.casefold() for t in doc]
         self.persons = [e for e in doc.ents if e.label_ in PERSON_LABELS]
-        self.unverified = frozenset(s.start for s in self.spans if verification_denied(s, cues, self))
+        found = {s.start: verification_denied(s, cues, self) for s in self.spans}
+        self.unverified = frozenset(k for k, v in found.items() if v is not None)
+        self.unverified_back = frozenset(k for k, v in found.items() if v == "back")  # "the claim could not be ..."
 
     def of(self, i: int) -> Any:
         """The sentence holding token ``i``."""
@@ -163,9 +165,10 @@ def negated(verb: Token, cues: CuesData) -> bool:
     marks = {lemma(c) for c in kids} | {low(c) for c in kids} | {
         low(c) for k in kids if k.dep_ in AUX_DEPS for c in k.children}
     has_neg = any(c.dep_ == "neg" for c in kids) or bool(marks & set(words.negation))
+    companion = bool(marks & set(words.negation_companion))
     if not has_neg:
-        return False
-    return not words.negation_companion or bool(marks & set(words.negation_companion))
+        return companion and lemma(verb) in words.negation_alone  # "n'a pu être vérifié"
+    return not words.negation_companion or companion
 
 
 def modifiers(tok: Token) -> Iterator[Token]:
@@ -179,8 +182,9 @@ def hypothetical(heads: list[Token], cues: CuesData) -> bool:
     return any(low(c) in marks or lemma(c) in marks for h in heads for c in h.children if c.dep_ == "mark")
 
 
-def verification_denied(sent: Any, cues: CuesData, words: Sentences) -> bool:
-    """The sentence says something was not confirmed or could not be verified."""
+def verification_denied(sent: Any, cues: CuesData, words: Sentences) -> str | None:
+    """Whether the sentence says something was not confirmed or could not be verified: "back" when
+    what was not verified is a claim named before ("the claim could not be verified"), else "here"."""
     gov = cues.governors
     refl = tuple(cues.words.reflexive)
     privative = set(cues.words.privative)
@@ -188,7 +192,7 @@ def verification_denied(sent: Any, cues: CuesData, words: Sentences) -> bool:
     unverified = set(cues.words.unverified)
     span = range(sent.start, sent.end)
     if any(words.lemma[i] in unverified or words.lower[i] in unverified for i in span):
-        return True
+        return "here"
     for i in span:
         if words.lemma[i] not in checks and words.lower[i] not in checks:
             continue
@@ -198,5 +202,7 @@ def verification_denied(sent: Any, cues: CuesData, words: Sentences) -> bool:
         near = set(words.lower[max(sent.start, i - 6):i])
         near |= {low(c) for h in (tok, tok.head) for c in h.children if c.dep_ in ("mark", "case", "advmod")}
         if negated(tok, cues) or negated(tok.head, cues) or near & privative:
-            return True
-    return False
+            what = [c for h in (tok, tok.head) for c in h.children if c.dep_ in (*SUBJECT_DEPS, "obj", "dobj")]
+            return "back" if any(lemma(c) in cues.words.claim_nouns or low(c) in cues.words.claim_nouns
+                                 for c in what) else "here"
+    return None

@@ -204,7 +204,9 @@ def _marker_frame(tok: Token, candidates: list[list[str]], words: list[str], cue
         opens = prev is None or prev.text in (".", ";", ":", "!", "?")
         first, last = sent.start, sent.end
         verb = speaker.head
-        if not opens and verb.pos_ in CLAUSE_POS and verb.i != speaker.i:
+        # set off by a comma at the sentence's end, "..., selon X." sources the whole sentence
+        closes = prev is not None and prev.text == "," and _only_aside(doc[hi:sent.end])
+        if not opens and not closes and verb.pos_ in CLAUSE_POS and verb.i != speaker.i:
             # inside a sentence, "selon X" sources the clause it hangs on, not every clause around it
             first, last = max(first, verb.left_edge.i), min(last, verb.right_edge.i + 1)
         before = _trim(doc, first, tok.i)
@@ -217,6 +219,17 @@ def _marker_frame(tok: Token, candidates: list[list[str]], words: list[str], cue
         return Frame(kind="marker", source=source, verb=" ".join(t.text for t in doc[tok.i:end]),
                      stance="asserts", start=side[0], end=side[1], cue=tok.i, head=-1, reason="source-marker")
     return None
+
+
+def _only_aside(rest: Any) -> bool:
+    """Nothing but punctuation and a bracketed aside ("(ANI, officielle)") follows."""
+    depth = 0
+    for t in rest:
+        depth += t.text in "([" and t.is_punct
+        if depth == 0 and not (t.is_punct or t.is_space):
+            return False
+        depth -= t.text in ")]" and depth > 0
+    return True
 
 
 def _marker_speaker(last: Token) -> Token | None:

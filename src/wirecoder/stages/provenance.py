@@ -119,9 +119,17 @@ def _governors(tok: Token, cues: CuesData) -> list[tuple[Token, str, list[Token]
 
 
 def _broken(path: list[Token], cues: CuesData) -> bool:
-    """The path passes a background preposition ("after the attack, X said ...")."""
+    """The phrase hanging on the speech verb is a background one ("after the attack, X said ...").
+
+    Only that phrase counts: a preposition deeper down belongs to what is said ("accused the army
+    of killing civilians during a strike"), and one on the event verb dates it ("intercepted
+    rockets during the attack, the ministry said").
+    """
     stops = set(cues.words.frame_breaking)
-    return any(low(c) in stops for p in path for c in [p, *p.children] if c.dep_ in ("case", "prep", "mark"))
+    top = path[-1]
+    if top.pos_ in ("ADP", "ADV", "SCONJ") and low(top) in stops:  # "after" (prep), "lors" (advmod)
+        return True
+    return any(low(c) in stops for c in top.children if c.dep_ in ("case", "mark"))
 
 
 def _governing_frame(tok: Token, found: list[Frame], cues: CuesData, sents: Sentences) -> tuple[Frame | None, str]:
@@ -154,7 +162,26 @@ def _governing_frame(tok: Token, found: list[Frame], cues: CuesData, sents: Sent
     captions = [f for f in found if f.kind == "caption" and f.start <= char < f.end]
     if captions:
         return captions[0], "caption-credit"
+    if not background:
+        after = _said_after(sent, found, sents)
+        if after is not None:
+            return after, "speech-after"
     return None, "background" if background else "outlet"
+
+
+def _said_after(sent: Any, found: list[Frame], sents: Sentences) -> Frame | None:
+    """The speaker of the next sentence, when it closes on its speech verb ("..., the navy said.") and
+    follows in the same paragraph a sentence with no source of its own: wire copy names the source of
+    a short account once, at its end."""
+    doc = sent.doc
+    nxt = sents.next(sent)
+    if nxt is None or "\n" in doc[sent.start:nxt.start].text_with_ws or any(
+            f.kind != "caption" and sent.start_char <= f.start < sent.end_char for f in found):
+        return None
+    closing = [f for f in found if f.kind == "speech" and nxt.start <= f.cue < nxt.end
+               and f.start <= nxt.start_char + 1 and f.end <= doc[f.cue].idx  # what is said comes first
+               and not any(t.pos_ in CLAUSE_POS for t in doc[f.cue + 1:nxt.end])]  # nothing said after
+    return closing[0] if closing else None
 
 
 def _background(tok: Token, cues: CuesData) -> bool:
@@ -182,8 +209,26 @@ def _factuality(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentence
         if reason is not None:
             return value, reason
     if frame is not None and frame.kind != "caption":
-        return "reported", "attributed"
+        return ("asserted", "toll-source") if _toll_only(tok, cues) else ("reported", "attributed")
     return "asserted", "caption-credit" if frame is not None else "no-cue"
+
+
+def _toll_only(tok: Token, cues: CuesData) -> bool:
+    """The source gives a toll, not the event: the event noun is the setting of a clause whose subject
+    is the dead ("ten civilians were killed in a strike, according to ...", "two died in clashes").
+    An event that is the subject or object ("a strike killed two", "five fighters were killed") or a
+    clause whose agent acts ("troops killed two rebels in clashes") stays the source's account."""
+    verb = clause_head(tok)
+    if tok.pos_ in CLAUSE_POS or verb.i == tok.i or not matches(verb, cues.governors.casualty,
+                                                                   tuple(cues.words.reflexive)):
+        return False
+    top = next((t for t in [tok, *(a for a, _ in chain(tok))] if t.head.i == verb.i), tok)
+    if top.dep_ in (*SUBJECT_DEPS, "obj", "dobj"):  # "ten of their fighters were killed"
+        return False
+    kids = list(verb.children)
+    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in kids) or "Pass" in verb.morph.get("Voice")
+    intransitive = not any(c.dep_ in ("obj", "dobj") for c in kids)  # "two died in the clashes"
+    return passive or intransitive
 
 
 def _denied(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentences,
@@ -288,7 +333,8 @@ def _hedged(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentences,
     if frame is not None and frame.stance == "hedges":
         return "hedge-speech"
     sent = sents.of(tok.i)
-    if sent.start in sents.unverified or _next_unverified(sent, sents):
+    here = sent.start in sents.unverified and sent.start not in sents.unverified_back
+    if here or _next_unverified(sent, sents):
         return "unverified"
     # an event in a subordinate clause of a question is presupposed, not asked about
     main = not any(_subordinate(t) for t in [verb, *(a for a, _ in chain(verb))])
@@ -305,11 +351,12 @@ def _subordinate(tok: Token) -> bool:
 
 
 def _next_unverified(sent: Any, sents: Sentences) -> bool:
-    """The next sentence, a short one in the same paragraph, says the last could not be verified."""
+    """The next sentence, in the same paragraph, says the last could not be verified: it names the claim
+    ("the claim could not be verified, and ..."), or it is a short one ("this could not be verified")."""
     nxt = sents.next(sent)
     if nxt is None or "\n" in sent[-1].text_with_ws or any(t.is_space and "\n" in t.text for t in sent[-2:]):
         return False
-    return len(nxt) <= 20 and nxt.start in sents.unverified
+    return nxt.start in sents.unverified_back or (len(nxt) <= 20 and nxt.start in sents.unverified)
 
 
 # --------------------------------------------------------------------------- claims

@@ -31,6 +31,8 @@ class GovernorCues(Data):
     modal: list[str] = Field(default_factory=list)  # can, may, must (verbs or auxiliaries)
     verification: list[str] = Field(default_factory=list)  # confirm, verify: negated, they hedge
     occurrence: list[str] = Field(default_factory=list)  # take place: negated, they deny their subject
+    # kill, wound, die: a source of such a clause gives the toll, the event named in it stays the outlet's
+    casualty: list[str] = Field(default_factory=list)
 
 
 class WordCues(Data):
@@ -41,6 +43,7 @@ class WordCues(Data):
     future: list[str] = Field(default_factory=list)  # planned, imminent (modifiers)
     negation: list[str] = Field(default_factory=list)  # not, pas, jamais
     negation_companion: list[str] = Field(default_factory=list)  # "ne": French negation needs it too
+    negation_alone: list[str] = Field(default_factory=list)  # pouvoir, savoir: negated by the companion alone
     negative_determiners: list[str] = Field(default_factory=list)  # no, aucun (on an event noun)
     privative: list[str] = Field(default_factory=list)  # without, sans, unable (deny a verification)
     hypothetical: list[str] = Field(default_factory=list)  # if, si (subordinators)
@@ -73,6 +76,7 @@ class SourceCues(Data):
     groups: list[str] = Field(default_factory=list)
     indefinite: list[str] = Field(default_factory=list)  # a, un, some (determiners)
     anonymity: list[str] = Field(default_factory=list)  # anonymity, anonymat (lemmas, anywhere in the sentence)
+    same: list[str] = Field(default_factory=list)  # même, same: "the same source" is the last one named
     credit: list[str] = Field(default_factory=list)  # photo, credit (lower-case words that open a credit)
 
 
