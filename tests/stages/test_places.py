@@ -69,6 +69,9 @@ def named(found: list[Place], mention: str) -> Location | None:
     ("en", "Gunmen attacked a checkpoint outside Kramatorsk.", "Kramatorsk", "UA", "Kramatorsk"),
     ("en", "A drone was shot down over the Gulf of Aden.", "Gulf of Aden", None, "Gulf of Aden"),
     ("en", "Police in Sidon dispersed the protesters.", "Sidon", "LB", "Sidon"),
+    ("en", "Sanctions on Moscow were discussed in Washington on Monday.", "Washington", "US", "Washington"),
+    ("fr", "Les insurgés ont attaqué Palma, dans la province du Cabo Delgado, au Mozambique.", "Palma", "MZ",
+     "Palma"),
 ])
 def test_toponym_resolves(resolve: Callable[[str, str], list[Place]], code: str, text: str, mention: str,
                           country: str | None, name: str) -> None:
@@ -80,6 +83,11 @@ def test_toponym_resolves(resolve: Callable[[str, str], list[Place]], code: str,
     ("en", "Hezbollah said it had fired rockets at an army post.", "Hezbollah"),
     ("fr", "Le Hezbollah a revendiqué l'attaque.", "Hezbollah"),
     ("en", "Barham Saleh met the envoy on Monday.", "Saleh"),
+    ("en", "The rebels took the town of Mellit in April.", "April"),
+    ("en", "Soldiers said the Czech-made rockets came from the border.", "Czech"),
+    ("en", "Gunmen stormed Goma's General Hospital on Friday.", "Hospital"),
+    ("en", "Fighting in Goma went on, the governor said on Telegram.", "Telegram"),
+    ("en", "Shelling hit Goma overnight. (Editing by Test Desk)", "Desk"),
 ])
 def test_not_a_place(resolve: Callable[[str, str], list[Place]], code: str, text: str, mention: str) -> None:
     assert named(resolve(text, code), mention) is None
@@ -150,6 +158,18 @@ def test_distance_is_kept(locate: Callable[[str, str, str], list[Location]]) -> 
 
 def test_no_place_in_the_text(locate: Callable[[str, str, str], list[Location]]) -> None:
     assert locate("Two rockets exploded overnight, the army said.", "en", "exploded") == []
+
+
+def test_foreign_dateline_places_nothing(locate: Callable[[str, str, str], list[Location]]) -> None:
+    text = ("BANGKOK, May 20 (Wire) - Rebels hold most of Rakhine state in Myanmar, near Sittwe.\n"
+            "Two soldiers were killed overnight, the group said.")
+    assert locate(text, "en", "killed") == []
+
+
+def test_home_dateline_places_the_event(locate: Callable[[str, str, str], list[Location]]) -> None:
+    text = ("KABUL, May 20 (Wire) - Fighting went on in Afghanistan's east.\n"
+            "Two soldiers were killed overnight, the army said.")
+    assert [(loc.name, loc.reason) for loc in locate(text, "en", "killed")] == [("Kabul", "dateline")]
 
 
 def test_paragraph_place_is_the_fallback(locate: Callable[[str, str, str], list[Location]]) -> None:
