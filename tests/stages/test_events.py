@@ -9,7 +9,8 @@ import pytest
 
 from wirecoder import lang
 from wirecoder.gazetteer.local import default_gazetteer
-from wirecoder.model import Event, Parsed
+from wirecoder.model import Article, Config, Event, Parsed
+from wirecoder.parse import parse
 from wirecoder.stages import actors, events, places, timex
 
 DAY = date(2024, 3, 14)  # a Thursday
@@ -124,3 +125,37 @@ def test_a_trigger_that_qualifies_a_thing_is_no_event(make_parsed: Callable[...,
 def test_a_later_mention_without_place_echoes_the_event(make_parsed: Callable[..., Parsed], code: str, text: str,
                                                          n: int) -> None:
     assert len([e for e in _events(make_parsed, text, code) if e.event_type == "Battles"]) == n
+
+
+@pytest.mark.parametrize(("code", "text", "sub_event_type"), [
+    ("fr", "Le ministre a averti mardi que l'armée frapperait Beyrouth si les tirs ne cessaient pas à Tyr.", "Armed clash"),
+    ("en", "The minister warned on Tuesday that the army would move on Beirut if the shelling of Tyre went on.",
+     "Shelling/artillery/missile attack"),
+])
+def test_an_act_named_in_a_condition_did_not_happen(make_parsed: Callable[..., Parsed], code: str, text: str,
+                                                    sub_event_type: str) -> None:
+    assert sub_event_type not in {e.sub_event_type for e in _events(make_parsed, text, code)}
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "Air defences shot down 10 of 12 attack drones launched at the Odesa region on Wednesday."),
+    ("en", "Air defences intercepted two cruise missiles over the Red Sea near Hodeidah on Tuesday."),
+])
+def test_intercepted_weapons_are_not_strikes(make_parsed: Callable[..., Parsed], code: str, text: str) -> None:
+    assert [e.sub_event_type for e in _events(make_parsed, text, code)] == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize(("code", "text", "n"), [
+    ("en", "Rebel artillery shells Kharkiv again\n\nOn Wednesday, rebel artillery shelled the centre of Kharkiv, officials said.", 1),
+    ("fr", "Des obus tombent sur Goma\n\nMercredi, des obus sont tombés sur un marché de Goma, selon la police.", 1),
+    # a headline about a place far from the body's event stays apart
+    ("en", "Rebel artillery shells Kharkiv again\n\nOn Wednesday, rebel artillery shelled the centre of Odesa, officials said.", 2),
+])
+def test_a_headline_event_told_in_the_body_is_one_record(code: str, text: str, n: int) -> None:
+    # parse() starts a sentence at each line break, as the pipeline reads a headline
+    doc = parse(Article(id="t", text=text, language=code, published=DAY, title=text.split("\n")[0]), Config())
+    pack = lang.load(code)
+    anchor = timex.infer_anchor(doc, pack, DAY)
+    found = events.run(doc, pack, timex.run(doc, pack, anchor), places.run(doc, pack, default_gazetteer()),
+                       actors.run(doc, pack), anchor)
+    assert len([e for e in found if e.event_type == "Explosions/Remote violence"]) == n

@@ -98,7 +98,7 @@ def run(doc: Parsed, pack: LangPack, timexes: list[Timex], places: list[Place],
             reasons = {"type": "lexicon", "date": date.reason, "location": loc.reason if loc else "no-place"}
             events.append(proto.model_copy(update={"location": loc, "reasons": reasons}))
     outcome = _outcome_ids(pack.code)
-    merged = _merge(_without_outcomes(events, outcome), outcome)
+    merged = _fold_headline(_merge(_without_outcomes(events, outcome), outcome), doc)
     return [e.model_copy(update={"id": f"{doc.article.id}-e{i}"}) for i, e in enumerate(merged, 1)]
 
 
@@ -130,6 +130,7 @@ def _acts(doc: Parsed, pack: LangPack) -> list[tuple[Span, Trigger]]:
     by_root = {r.i: k for k, r in enumerate(roots)}
     absorbed: dict[int, int] = {}  # index of a modifying trigger -> index of the trigger it modifies
     modifiers = {k for k, r in enumerate(roots) if r.dep_ == "compound" and r.head.i not in by_root}
+    modifiers |= _conditional(roots, pack) | _intercepted(roots, [e for _, e in found])
     for k, root in enumerate(roots):
         if root.dep_ in ("conj", "ROOT"):
             continue
@@ -149,6 +150,28 @@ def _acts(doc: Parsed, pack: LangPack) -> list[tuple[Span, Trigger]]:
                 entry = entry.model_copy(update={"label": weapon.label})
         out.append((trigger, entry))
     return out
+
+
+def _conditional(roots: list[Any], pack: LangPack) -> set[int]:
+    """Triggers in a clause that states a condition ("if the strikes go on"): nothing happened there."""
+    marks = {w.lower() for w in pack.events.words.get("condition_marks", [])}
+    out = set()
+    for k, root in enumerate(roots):
+        verb = root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children):
+            out.add(k)
+    return out
+
+
+def _intercepted(roots: list[Any], entries: list[Trigger]) -> set[int]:
+    """Weapons named after an interception in its sentence ("shot down 12 attack drones") are
+    what was stopped, not a strike of their own."""
+    stops = [r for r, e in zip(roots, entries, strict=True) if e.label == "Disrupted weapons use"]
+    return {k for k, (r, e) in enumerate(zip(roots, entries, strict=True))
+            if SUB_EVENT_TYPE[e.label] == "Explosions/Remote violence" and r.pos_ in ("NOUN", "PROPN")
+            and any(s.sent == r.sent and s.i < r.i for s in stops)}
 
 
 def _evidence(sent: Any) -> Evidence:
@@ -277,6 +300,45 @@ def _combine(a: Event, b: Event) -> Event:
     if best.fatalities is not None and other.fatalities is not None:
         fill["fatalities"] = max(best.fatalities, other.fatalities)  # tolls grow through an article
     return best.model_copy(update={**fill, "mentions": a.mentions + b.mentions})
+
+
+HEADLINE_KM = 50.0  # a headline's place and the body's place of one event
+
+
+def _fold_headline(events: list[Event], doc: Parsed) -> list[Event]:
+    """A headline event told again in the body, near the same place and not at odds in time, is
+    the body's record (the body gives the date; a headline is dated by the publication)."""
+    title, text = doc.article.title, doc.article.text
+    at = text.find(title) if title else -1
+    if title is None or at < 0:
+        return events
+    head = [e for e in events if e.trigger.start < at + len(title)]
+    body = [e for e in events if e.trigger.start >= at + len(title)]
+    out = list(body)
+    for h in head:
+        near = [(d, i) for i, b in enumerate(out[:len(body)]) if (d := _headline_gap(h, b)) is not None]
+        if not near:
+            out.append(h)
+            continue
+        i = min(near)[1]
+        out[i] = _absorb(out[i], h)
+    return sorted(out, key=lambda e: (e.trigger.start, e.id))
+
+
+def _headline_gap(h: Event, b: Event) -> float | None:
+    """How far the body's record is from the headline's, or None when they cannot be one event."""
+    if h.event_type != b.event_type or h.location is None or b.location is None:
+        return None
+    la, lb = h.location, b.location
+    if la.lat is None or la.lon is None or lb.lat is None or lb.lon is None:
+        return None
+    gap = km(la.lat, la.lon, lb.lat, lb.lon)
+    if gap > max(HEADLINE_KM, AREA_KM.get(la.precision, 0.0)):
+        return None
+    if h.date.reason not in WEAK_DATES and h.date.start and h.date.end and b.date.start and b.date.end:
+        if h.date.start > b.date.end or b.date.start > h.date.end:
+            return None
+    return gap
 
 
 def _absorb(a: Event, echo: Event) -> Event:
