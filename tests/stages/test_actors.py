@@ -39,7 +39,7 @@ CASES = [
     Case("fr", "Plusieurs élèves ont été enlevés par des bandits armés dans l'État de Zamfara.", "enlevés", "Unidentified Armed Group",
          "/civilians"),
     Case("fr", "Les Houthis ont tiré un missile contre un navire marchand en mer Rouge.", "tiré", "Houthis (Ansar Allah)", None),
-    Case("fr", "L'aviation russe a bombardé des zones rebelles dans la province d'Idleb.", "bombardé", "RU/state_forces", None),
+    Case("fr", "L'aviation russe a bombardé des zones rebelles dans la province d'Idleb.", "bombardé", "RU/state_forces", "/rebel_militia"),
     Case("fr", "Ils ont été enlevés par des hommes armés non identifiés à la sortie de la ville.", "enlevés",
          "Unidentified Armed Group", None),
     Case("en", "US troops killed three militants in a raid in eastern Syria.", "killed", "US/state_forces", "/rebel_militia"),
@@ -104,6 +104,18 @@ CASES = [
     Case("en", "Al-Shabaab fighters overran a military base in Middle Shabelle on Sunday. The militants later burned "
          "several houses.", "burned", "Al-Shabaab", None),
     Case("en", "The army said it had killed 15 terrorists in air strikes in Borno.", "killed", "/state_forces", "/rebel_militia"),
+    # two sides set against each other; the one accused; a thing wielded by its owner; a denied claim
+    Case("en", "Clashes between the army and the rebels killed ten people near Goma.", "Clashes", "/state_forces",
+         "/rebel_militia"),
+    Case("fr", "De violents combats ont opposé l'armée aux rebelles près de Sake.", "combats", "/state_forces", "/rebel_militia"),
+    Case("en", "The ministry accused the militia of shelling a hospital in the north.", "shelling", "/rebel_militia", None),
+    Case("fr", "L'attaque menée par des jihadistes contre le camp militaire a fait dix morts.", "attaque", "/rebel_militia",
+         "/state_forces"),
+    Case("fr", "Des obus tirés par les rebelles sont tombés sur le marché central.", "obus", "/rebel_militia", None),
+    Case("en", "The army said its helicopters had struck rebel camps in the hills.", "struck", "/state_forces", "/rebel_militia"),
+    Case("fr", "Un chef de milice a affirmé que ses hommes avaient attaqué le poste de police.", "attaqué", "/rebel_militia",
+         "/state_forces"),
+    Case("en", "Al-Shabaab fighters are active in the area. No group has claimed the bombing.", "bombing", None, None),
     # an unknown proper-name actor keeps its surface text
     Case("en", "The Arakan Army captured the town of Paletwa on Monday.", "captured", "Arakan Army", None),
     Case("fr", "Le Front de libération de l'Azawad a attaqué un camp de l'armée près de Kidal.", "attaqué",

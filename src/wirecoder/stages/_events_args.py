@@ -47,6 +47,10 @@ class _Cues:
     genitive: frozenset[str]
     anaphors: frozenset[str]
     claims: frozenset[str]
+    pair_preps: frozenset[str]
+    pair_verbs: frozenset[str]
+    accuse: frozenset[str]
+    negative: frozenset[str]
     countries: dict[str, str]
     demonyms: dict[str, str]
     heads: dict[str, str]
@@ -63,6 +67,8 @@ def _cues(code: str) -> _Cues:
     words, acts = pack.events.words, pack.actors
     return _Cues(agent=_low(words.get("agent_preps", [])), target=_low(words.get("target_preps", [])),
                  genitive=_low(acts.genitive_preps), anaphors=_low(acts.anaphors), claims=_low(acts.claim_verbs),
+                 pair_preps=_low(acts.pair_preps), pair_verbs=_low(acts.pair_verbs),
+                 accuse=_low(acts.accuse_verbs), negative=_low(acts.negative_determiners),
                  countries={k.lower(): v for k, v in acts.countries.items()},
                  demonyms={k.lower(): v for k, v in acts.demonyms.items()},
                  heads={w.lower(): kind for kind, ws in acts.heads.items() for w in ws},
@@ -104,7 +110,14 @@ def _own(head: Any, roles: _Roles, actors: list[ActorMention], cues: _Cues, pack
             continue
         if patient_only:
             continue
-        if dep in SUBJECT or dep in ("agent", "obl:agent") or prep in cues.agent or dep in POSSESSOR:
+        if prep in cues.pair_preps:  # "clashes between the army and the rebels"
+            other = next((c for c in filler.children if c.dep_ == "conj"), None)
+            roles.actor1 = roles.actor1 or _resolve(filler, actors, cues, pack, agentive=True)
+            if other is not None and roles.actor2 is None:
+                roles.actor2 = _resolve(other, actors, cues, pack, agentive=False)
+        elif dep == "acl" and child.pos_ == "VERB" and head.pos_ in ("NOUN", "PROPN"):
+            _own(child, roles, actors, cues, pack)  # "l'attaque menée par X contre Y", "the raid carried out by X"
+        elif dep in SUBJECT or dep in ("agent", "obl:agent") or prep in cues.agent or dep in POSSESSOR:
             if roles.actor1 is None:
                 roles.actor1 = _relative_antecedent(head, filler, actors, cues, pack) or \
                     _resolve(filler, actors, cues, pack, agentive=True)
@@ -145,20 +158,41 @@ def _hosted(head: Any, roles: _Roles, actors: list[ActorMention], cues: _Cues, p
                 dep, up = "obl", up.head
             if dep not in HOSTED or up.pos_ not in ("VERB", "AUX"):
                 return
+            if up.lemma_.lower() in cues.pair_verbs:  # "les combats ont opposé l'armée aux rebelles"
+                _paired(up, head, roles, actors, cues, pack)
             # the trigger is the host's subject ("l'attaque a tué cinq civils"): only its victims are ours
             _own(up, roles, actors, cues, pack, patient_only=dep in SUBJECT | PASSIVE_SUBJECT, skip=head.i)
         elif dep in RELATIVE or (dep == "acl" and head.pos_ == "VERB"):
             if roles.actor2 is None and dep == "acl" and not _has(head, SUBJECT):
                 roles.actor2 = _mention_in(up, actors, cues, exact=True)  # "des civils tués par", "civilians killed by"
             return
-        elif dep in SHARES_SUBJECT and not _has(head, SUBJECT | PASSIVE_SUBJECT):
+        elif (dep in SHARES_SUBJECT or dep == "pcomp") and not _has(head, SUBJECT | PASSIVE_SUBJECT):
+            if up.pos_ == "ADP":  # "accused the rebels of shelling": the verb above the preposition
+                up = up.head
             if roles.actor1 is None:
-                subject = next((c for c in up.children if c.dep_ in SUBJECT), None)
+                # the one accused did it; otherwise the governing verb's subject did
+                deps = OBJECT if up.lemma_.lower() in cues.accuse else SUBJECT
+                subject = next((c for c in up.children if c.dep_ in deps), None)
                 if subject is not None:
                     roles.actor1 = _resolve(subject, actors, cues, pack, agentive=True)
         else:
             return
         head = up
+
+
+def _paired(verb: Any, trigger: Any, roles: _Roles, actors: list[ActorMention], cues: _Cues, pack: LangPack) -> None:
+    """The two sides a pairing verb sets against each other: its object acts, the other side is targeted."""
+    obj = next((c for c in verb.children if c.dep_ in OBJECT), None)
+    if obj is None:
+        return
+    roles.actor1 = roles.actor1 or _resolve(obj, actors, cues, pack, agentive=True)
+    lo, hi = obj.idx + len(obj.text), verb.right_edge.idx + len(verb.right_edge.text)
+    skip_lo, skip_hi = trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge.text)
+    for m in actors:
+        if lo <= m.span.start and m.span.end <= hi and not skip_lo <= m.span.start < skip_hi:
+            if roles.actor1 is None or m.actor.name != roles.actor1.name:
+                roles.actor2 = roles.actor2 or m.actor
+                return
 
 
 def _has(tok: Any, deps: frozenset[str]) -> bool:
@@ -197,7 +231,9 @@ def _claimed(head: Any, roles: _Roles, actors: list[ActorMention], cues: _Cues, 
     doc = head.doc
     end = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
     for tok in doc[sent.start:end]:
-        if tok.lemma_.lower() in cues.claims and tok.pos_ == "VERB":
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues.claims:
+            continue
+        if not any("Neg" in c.morph.get("Polarity") for c in tok.children):
             subject = next((c for c in tok.children if c.dep_ in SUBJECT), None)
             found = _resolve(subject, actors, cues, pack, agentive=True) if subject is not None else None
             if found is not None and found.kind in ARMED and found.kind != "state_forces":
@@ -210,6 +246,8 @@ def _claimed(head: Any, roles: _Roles, actors: list[ActorMention], cues: _Cues, 
 
 def _resolve(tok: Any, actors: list[ActorMention], cues: _Cues, pack: LangPack, agentive: bool) -> Actor | None:
     """The actor a word names: a mention in its phrase, a state, an anaphor's antecedent, or a proper name."""
+    if any(c.dep_ == "det" and c.lower_ in cues.negative for c in tok.children):
+        return None  # "aucun groupe", "no side"
     found = _mention_in(tok, actors, cues)
     if found is not None:
         if agentive and _generic(found, cues) and _definite(tok):
@@ -223,10 +261,28 @@ def _resolve(tok: Any, actors: list[ActorMention], cues: _Cues, pack: LangPack, 
     if tok.lower_ in cues.anaphors or tok.lemma_.lower() in cues.anaphors:
         return _antecedent(tok, actors, cues, named_only=False)
     if tok.pos_ == "NOUN":
-        iso = next((cues.demonyms[c.lower_] for c in tok.children if c.dep_ in MODIFIER and c.lower_ in cues.demonyms), None)
-        return _state(iso, tok, pack) if iso else None  # "un drone turc a frappé", "a Russian missile hit"
+        return _owner(tok, actors, cues, pack)
     if tok.pos_ == "PROPN" and tok.ent_type_ not in PLACE_ENTS:
         return _proper(tok, cues)
+    return None
+
+
+def _owner(tok: Any, actors: list[ActorMention], cues: _Cues, pack: LangPack) -> Actor | None:
+    """Who wields a thing named as the one that acted: its demonym ("un drone turc", "a Russian missile"),
+    its possessor ("its aircraft", "ses hommes"), or the agent of a participle on it ("des roquettes tirées par X")."""
+    for child in tok.children:
+        iso = cues.demonyms.get(child.lower_) if child.dep_ in MODIFIER else None
+        if iso:
+            return _state(iso, child, pack)
+        if child.dep_ in POSSESSOR or (child.dep_ == "det" and "Yes" in child.morph.get("Poss")):
+            if child.pos_ in ("PRON", "DET"):
+                return _antecedent(child, actors, cues, named_only=False)
+            return _resolve(child, actors, cues, pack, agentive=True)
+        if child.dep_ == "acl":
+            agent = next((_edge(c)[2] for c in child.children
+                          if c.dep_ in ("agent", "obl:agent") or _edge(c)[1] in cues.agent), None)
+            if agent is not None:
+                return _resolve(agent, actors, cues, pack, agentive=True)
     return None
 
 
@@ -264,11 +320,16 @@ def _antecedent(tok: Any, actors: list[ActorMention], cues: _Cues, named_only: b
             break
         start = doc[start - 1].sent.start
     lo, hi = doc[start].idx, tok.idx
-    window = [m.actor for m in actors if lo <= m.span.start and m.span.end <= hi and m.actor.kind in ARMED]
-    named = [a for a in window if a.name in cues.named]
+    window = [m for m in actors if lo <= m.span.start and m.span.end <= hi and m.actor.kind in ARMED]
+    named = [m.actor for m in window if m.actor.name in cues.named]
     if named:
         return named[-1]
-    return None if named_only or not window else window[-1]
+    if named_only or not window:
+        return None
+    # a pronoun most often continues the subject of what came before
+    subjects = [m.actor for m in window if doc.char_span(m.span.start, m.span.end, alignment_mode="expand").root.dep_
+                in SUBJECT | PASSIVE_SUBJECT]
+    return subjects[-1] if subjects else window[-1].actor
 
 
 def _country(tok: Any, cues: _Cues) -> str | None:

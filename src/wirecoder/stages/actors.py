@@ -22,6 +22,7 @@ from wirecoder.model import Actor, ActorMention, Parsed, Span
 
 # kinds that belong to the country where they are met, when no demonym says otherwise
 LOCAL_KINDS = frozenset({"state_forces", "civilians", "protesters", "rioters", "political"})
+ADJECTIVE_KINDS = frozenset({"state_forces", "rebel_militia"})
 MODIFIER_DEPS = {"amod", "nmod", "compound", "flat", "flat:name", "appos", "nummod", "det", "case", "poss", "npadvmod"}
 
 
@@ -123,7 +124,8 @@ def _headed(doc: Parsed, pack: LangPack, home: str | None) -> list[tuple[ActorMe
     out = []
     for tok in doc.doc:
         kind = heads.get(tok.lemma_.lower()) or heads.get(tok.lower_)
-        if kind is None or tok.pos_ not in ("NOUN", "PROPN"):
+        # an adjective names an armed side too ("rebel camps", "les zones rebelles", "military aircraft")
+        if kind is None or (tok.pos_ not in ("NOUN", "PROPN") and not (tok.pos_ == "ADJ" and kind in ADJECTIVE_KINDS)):
             continue
         country, lo, hi = None, tok.i, tok.i + 1
         for child in tok.children:

@@ -28,5 +28,12 @@ class ActorsData(Data):
     claim_verbs: list[str] = Field(default_factory=list)
     # prepositions joining a noun trigger to who did it, or to its victims ("de", "of")
     genitive_preps: list[str] = Field(default_factory=list)
+    # "clashes between X and Y", "les combats ont opposé X à Y": the first side acts, the second is targeted
+    pair_preps: list[str] = Field(default_factory=list)
+    pair_verbs: list[str] = Field(default_factory=list)
+    # verbs whose object is said to have done the act of the clause they govern ("accused the rebels of shelling")
+    accuse_verbs: list[str] = Field(default_factory=list)
+    # determiners that deny their noun ("aucun groupe n'a revendiqué", "no group claimed")
+    negative_determiners: list[str] = Field(default_factory=list)
     # generic name of an actor by kind, when no country is known ("unidentified" -> "Unidentified Armed Group")
     labels: dict[str, str] = Field(default_factory=dict)
