@@ -119,11 +119,32 @@ def test_factuality(judge: Callable[..., tuple[Event, list[Claim], Parsed]], cod
      "police officer"),
     ("en", "\"They burned the school,\" said Musa Adamu, a farmer. \"Then they looted the shops.\"", "looted",
      "named", "Musa Adamu"),
+    # a dateline's city is not the speaker; "the same source" is the last one named; a capital speaks for
+    # its government; a bracketed aside cut at its comma leaves no half bracket in the name
+    ("en", "KABUL, March 3 (Wire) - The interior ministry said gunmen attacked a checkpoint in the city.",
+     "attacked", "official", "interior ministry"),
+    ("fr", "Des hommes armés ont incendié un poste à Ouallam, selon la gendarmerie. Ils ont aussi pillé une "
+           "école à Tillia, selon la même source.", "pillé", "official", "gendarmerie"),
+    ("fr", "Moscou a affirmé que ses troupes avaient repoussé une attaque près de Koupiansk.", "repoussé",
+     "official", "Moscou"),
 ])
 def test_attribution(judge: Callable[..., tuple[Event, list[Claim], Parsed]], code: str, text: str, word: str,
                      kind: str, name: str) -> None:
     got = judge(text, word, code)[0].attributed_to
     assert got is not None and (got.kind, name in (got.name or "") + (got.text or "")) == (kind, True)
+
+
+def test_bracketed_aside_is_not_cut_in_half(judge: Callable[..., tuple[Event, list[Claim], Parsed]]) -> None:
+    text = "Une frappe a visé une moto près de Tyr, selon la Radio nationale du Liban (RNL, publique)."
+    got = judge(text, "frappe", "fr")[0].attributed_to
+    assert got is not None and got.name is not None and got.name.count("(") == got.name.count(")")
+
+
+def test_outlet_own_reporters_do_not_distance_the_event(make_parsed: Callable[..., Parsed]) -> None:
+    text = "Des magasins ont été pillés dans le centre de Dakar, ont constaté des journalistes de la Dépêche test."
+    (event,), _ = provenance.run(make_parsed(text, "fr"), lang.load("fr"), [event_at(text, "pillés")],
+                                 OutletProfile(name="Dépêche test"))
+    assert (event.factuality, event.attributed_to and event.attributed_to.kind) == ("asserted", "outlet")
 
 
 def test_background_event_is_not_sourced_by_the_sentence_speaker(

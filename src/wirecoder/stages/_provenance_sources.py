@@ -31,6 +31,7 @@ INCISE_DEPS = frozenset({"parataxis", "advcl", "conj", "dep", "ccomp"})
 RELATIVE_DEPS = frozenset({"acl:relcl", "relcl"})
 QUOTE_MIN_WORDS = 4
 QUOTE_PHRASE_WORDS = 8
+DASHES = ("-", "–", "—")  # typography, not words
 
 
 def frames(doc: Any, cues: CuesData, agencies: dict[str, str], sents: Sentences) -> list[Frame]:
@@ -138,7 +139,7 @@ def _speaker_of(verb: Token) -> Token | None:
     subjects = sorted((c for c in kids if c.dep_ in SUBJECT_DEPS and c.dep_ != "csubj"),
                       key=lambda c: abs(c.i - verb.i))
     if subjects:
-        return verb.head if _relative(subjects[0]) and verb.dep_ in RELATIVE_DEPS else subjects[0]
+        return verb.head if _relative(subjects[0]) and verb.dep_ in RELATIVE_DEPS else _past_dateline(subjects[0])
     # an inverted subject in an incise ("..., a déclaré un responsable") is often parsed as an object
     clause = any(c.dep_ in CONTENT_DEPS and c.pos_ in CLAUSE_POS for c in kids)
     if (not clause and verb.dep_ in INCISE_DEPS) or _said_before(verb) is not None:
@@ -151,6 +152,17 @@ def _speaker_of(verb: Token) -> Token | None:
         return min((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS),
                    key=lambda c: abs(c.i - verb.i), default=None)
     return None
+
+
+def _past_dateline(subject: Token) -> Token:
+    """The subject after a dateline's dash ("BANGKOK, May 20 (Wire) - The army said"): the parser often
+    makes the dateline's city the subject and the real one its conjunct."""
+    doc = subject.doc
+    dash = next((t.i for t in doc[subject.i + 1:subject.right_edge.i + 1] if t.text in DASHES), None)
+    if dash is None:
+        return subject
+    return next((c for c in subject.children if c.i > dash and c.dep_ in ("conj", "appos")
+                 and c.pos_ in ("NOUN", "PROPN", "PRON")), subject)
 
 
 def _said_before(verb: Token) -> Token | None:

@@ -19,6 +19,7 @@ PHRASE_DEPS = frozenset({
     "fixed", "punct", "poss", "nmod:poss", "cc", "conj", "prep", "pobj", "npadvmod", "nn", "dep",
 })
 SPEAKER_ENTITIES = frozenset({"PER", "PERSON", "ORG", "NORP", "GPE"})  # places speak only as proper names
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 ANTECEDENT_SENTENCES = 2  # how far back a pronoun or an unintroduced quote looks for its speaker
 
 
@@ -86,7 +87,8 @@ def attribution(head: Token, cues: CuesData, agencies: dict[str, str], prior: li
     lo, hi = phrase(head)
     text, start = doc[lo:hi].text, doc[lo].idx
     end = start + len(text)
-    if head.pos_ == "PRON":
+    same = any(lemma(c) in cues.sources.same or low(c) in cues.sources.same for c in head.children)
+    if head.pos_ == "PRON" or same:  # "selon lui", "according to the same source"
         last = antecedent(head, prior, cues, agencies, sents)
         if last is not None:
             return last.model_copy(update={"text": text, "start": start, "end": end})
@@ -135,6 +137,9 @@ def _strip_det(doc: Any, lo: int, hi: int) -> str | None:
     toks = [t for t in doc[lo:hi]]
     cut = next((k for k, t in enumerate(toks) if k > 0 and t.text == ","), len(toks))
     toks = toks[:cut]
+    opened = next((k for k, t in enumerate(toks) if t.text in "([" and t.is_punct), None)
+    if opened is not None and not any(t.text in ")]" for t in toks[opened:]):
+        toks = toks[:opened]  # "Agence nationale d'information (ANI, officielle)" cut at its comma
     while toks and (toks[0].is_punct or toks[0].dep_ == "det" or toks[0].pos_ == "DET"):
         toks = toks[1:]
     while toks and toks[-1].is_punct:
@@ -158,6 +163,8 @@ def _kind(head: Token, span: Any, person: bool, agency: bool, cues: CuesData, se
         return "anonymous"
     if lemma(head) in src.official or low(head) in src.official:
         return "official"
+    if head.pos_ == "PROPN" and head.ent_type_ in PLACE_ENTITIES:
+        return "official"  # a capital or a country speaking is its government ("Moscou a démenti")
     if head.pos_ == "PROPN":
         return "named"
     return "anonymous" if lemma(head) in src.anonymous else "named"

@@ -20,6 +20,7 @@ Conventions:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from typing import Any
 
@@ -61,13 +62,23 @@ def run(doc: Parsed, pack: LangPack, events: list[Event], outlet: OutletProfile 
     """The events with ``factuality`` and ``attributed_to`` set, and the article's claims."""
     cues = pack.cues
     sents = Sentences(doc.doc, cues)
-    found = frames(doc.doc, cues, _agencies(), sents)
+    own = {n.casefold() for n in (doc.article.outlet, outlet.name if outlet else None) if n and len(n) > 2}
+    found = [_own_reporting(f, own) for f in frames(doc.doc, cues, _agencies(), sents)]
     return [_provenance(e, doc, found, cues, sents) for e in events], _claims(doc, found, cues, sents)
 
 
 @functools.cache
 def _agencies() -> dict[str, str]:
     return outlet_list.agencies(outlet_list.load())
+
+
+def _own_reporting(frame: Frame, outlet_names: set[str]) -> Frame:
+    """A frame whose speaker is the outlet's own staff ("ont constaté des journalistes de l'AFP" in an
+    AFP dispatch) is the outlet speaking: kind ``outlet``, and it does not distance the event."""
+    said = (frame.source.text or frame.source.name or "").casefold()
+    if not any(n in said for n in outlet_names):
+        return frame
+    return dataclasses.replace(frame, source=frame.source.model_copy(update={"kind": "outlet"}))
 
 
 def _trigger_token(doc: Any, event: Event) -> Token | None:
@@ -208,6 +219,8 @@ def _factuality(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentence
         reason = probe(tok, frame, cues, sents, denials)
         if reason is not None:
             return value, reason
+    if frame is not None and frame.source.kind == "outlet":
+        return "asserted", "own-reporting"
     if frame is not None and frame.kind != "caption":
         return ("asserted", "toll-source") if _toll_only(tok, cues) else ("reported", "attributed")
     return "asserted", "caption-credit" if frame is not None else "no-cue"
