@@ -159,3 +159,17 @@ def test_a_headline_event_told_in_the_body_is_one_record(code: str, text: str, n
     found = events.run(doc, pack, timex.run(doc, pack, anchor), places.run(doc, pack, default_gazetteer()),
                        actors.run(doc, pack), anchor)
     assert len([e for e in found if e.event_type == "Explosions/Remote violence"]) == n
+
+
+@pytest.mark.parametrize(("code", "text", "n"), [
+    ("en", "On Friday, rebel artillery shelled the centre of Belgorod, officials said.\n"
+           "Nobody in the West has condemned the shelling of Belgorod.", 1),
+    ("fr", "Mercredi, des obus sont tombés sur le centre de Goma, selon la police.\n"
+           "Personne n'a revendiqué le bombardement de Goma.", 1),
+    # not pointing back, and dated: another event at the same place
+    ("en", "On Friday, rebel artillery shelled the centre of Belgorod, officials said.\n"
+           "On Sunday, rebel artillery shelled Belgorod again.", 2),
+])
+def test_a_mention_pointing_back_at_the_same_place_echoes_the_event(make_parsed: Callable[..., Parsed], code: str,
+                                                                    text: str, n: int) -> None:
+    assert len([e for e in _events(make_parsed, text, code) if e.event_type == "Explosions/Remote violence"]) == n

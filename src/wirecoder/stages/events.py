@@ -98,7 +98,7 @@ def run(doc: Parsed, pack: LangPack, timexes: list[Timex], places: list[Place],
             reasons = {"type": "lexicon", "date": date.reason, "location": loc.reason if loc else "no-place"}
             events.append(proto.model_copy(update={"location": loc, "reasons": reasons}))
     outcome = _outcome_ids(pack.code)
-    merged = _fold_headline(_merge(_without_outcomes(events, outcome), outcome), doc)
+    merged = _fold_headline(_merge(_without_outcomes(events, outcome), outcome, _words(pack.code, "definite")), doc)
     return [e.model_copy(update={"id": f"{doc.article.id}-e{i}"}) for i, e in enumerate(merged, 1)]
 
 
@@ -235,9 +235,10 @@ def _without_outcomes(events: list[Event], outcome: frozenset[str]) -> list[Even
 
 WEAK_PLACES = frozenset({"paragraph", "dateline", "pronoun", "no-place"})
 WEAK_DATES = frozenset({"publication-date", "no-anchor"})
+INHERITED_DATES = WEAK_DATES | {"paragraph-date", "lead-date"}
 
 
-def _merge(events: list[Event], outcome: frozenset[str]) -> list[Event]:
+def _merge(events: list[Event], outcome: frozenset[str], definite: frozenset[str]) -> list[Event]:
     """Repeated mentions of one event (same type, place and overlapping dates) become one record;
     so does a later mention that names no place or date of its own (an echo of the one before)."""
     out: list[Event] = []
@@ -247,7 +248,7 @@ def _merge(events: list[Event], outcome: frozenset[str]) -> list[Event]:
                 out[i] = _combine(kept, ev)
                 break
         else:
-            echoed = next((i for i in range(len(out) - 1, -1, -1) if _echo(out[i], ev, outcome)), None)
+            echoed = next((i for i in range(len(out) - 1, -1, -1) if _echo(out[i], ev, outcome, definite)), None)
             if echoed is None:
                 out.append(ev)
             else:
@@ -255,11 +256,15 @@ def _merge(events: list[Event], outcome: frozenset[str]) -> list[Event]:
     return out
 
 
-def _echo(a: Event, b: Event, outcome: frozenset[str]) -> bool:
+def _echo(a: Event, b: Event, outcome: frozenset[str], definite: frozenset[str]) -> bool:
     """Whether ``b``, told after ``a`` with no place of its own ("the raid", "the toll rose"), is ``a`` again."""
     if b.evidence.start <= a.evidence.start or a.location is None:
         return False
-    if (b.reasons.get("location") or "no-place").split("+")[0] not in WEAK_PLACES:
+    weak = (b.reasons.get("location") or "no-place").split("+")[0] in WEAK_PLACES
+    # or a mention at the same place, with no date of its own, that names a toll or points back ("the attack")
+    again = (b.location is not None and _place_key(b.location) == _place_key(a.location)
+             and b.date.reason in INHERITED_DATES and (b.trigger_id in outcome or _definite(b, definite)))
+    if not (weak or again):
         return False
     # Strategic developments is a catch-all: an arrest does not echo a withdrawal
     kind = (a.sub_event_type == b.sub_event_type or (a.event_type == b.event_type and a.event_type != STRATEGIC)
@@ -339,6 +344,22 @@ def _headline_gap(h: Event, b: Event) -> float | None:
         if h.date.start > b.date.end or b.date.start > h.date.end:
             return None
     return gap
+
+
+def _place_key(loc: Location) -> str:
+    return loc.gazetteer_id or loc.name
+
+
+def _definite(e: Event, definite: frozenset[str]) -> bool:
+    """Whether the mention points back at something told before ("the attack", "l'attentat")."""
+    words = e.evidence.text[:e.trigger.start - e.evidence.start].lower().replace("’", "'").split()
+    last = words[-1] if words else ""
+    return last in definite or any(last.endswith(w) for w in definite if w.endswith("'"))
+
+
+@functools.cache
+def _words(code: str, key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lang.load(code).events.words.get(key, []))
 
 
 def _absorb(a: Event, echo: Event) -> Event:
