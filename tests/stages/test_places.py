@@ -172,6 +172,11 @@ def test_home_dateline_places_the_event(locate: Callable[[str, str, str], list[L
     assert [(loc.name, loc.reason) for loc in locate(text, "en", "killed")] == [("Kabul", "dateline")]
 
 
+def test_dateline_in_lower_case_places_the_event(locate: Callable[[str, str, str], list[Location]]) -> None:
+    text = "Mogadishu, 15.03.2024 - Fighting went on in Somalia.\n\nTwo soldiers were killed overnight, police said."
+    assert [(loc.name, loc.reason) for loc in locate(text, "en", "killed")] == [("Mogadishu", "dateline")]
+
+
 def test_paragraph_place_is_the_fallback(locate: Callable[[str, str, str], list[Location]]) -> None:
     text = "Heavy fighting was reported in Mosul. Two rockets exploded overnight, the army said."
     assert [(loc.name, loc.reason) for loc in locate(text, "en", "exploded")] == [("Mosul", "paragraph")]

@@ -216,12 +216,20 @@ def _fallback(trigger: Span, doc: Parsed, usable: list[Place], why: str = "parag
     pick = before[-1] if before else (inside[0] if inside else None)
     if pick is not None and pick.location is not None:
         return [pick.location.model_copy(update={"reason": why})]
-    head = [p for p in usable if p.span.start < DATELINE_CHARS and p.span.text.isupper()]
+    head = [p for p in usable if p.span.start < DATELINE_CHARS and _dateline(p, text)]
     main = _main_country(usable)
     # a correspondent filing from abroad ("BANGKOK" over a Myanmar story) does not say where it happened
     if head and head[0].location is not None and head[0].location.country in (main, None):
         return [head[0].location.model_copy(update={"reason": "dateline"})]
     return []
+
+
+def _dateline(place: Place, text: str) -> bool:
+    """A place in capitals near the top ("KABUL, May 20"), or opening a line before a comma or a dash."""
+    if place.span.text.isupper():
+        return True
+    opens = place.span.start == 0 or text[place.span.start - 1] == "\n"
+    return opens and text[place.span.end:place.span.end + 2].lstrip()[:1] in (",", "-", "–", "—", "(")
 
 
 def _main_country(usable: list[Place]) -> str | None:
