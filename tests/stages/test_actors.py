@@ -116,6 +116,13 @@ CASES = [
     Case("fr", "Un chef de milice a affirmé que ses hommes avaient attaqué le poste de police.", "attaqué", "/rebel_militia",
          "/state_forces"),
     Case("en", "Al-Shabaab fighters are active in the area. No group has claimed the bombing.", "bombing", None, None),
+    # the trigger names who acted; a pronoun in what someone said is that someone; clashes with a side
+    Case("en", "Hundreds of protesters in the capital on Saturday.", "protesters", "/protesters", None),
+    Case("en", "The police said they had arrested 30 people in the capital.", "arrested", "/state_forces", "/civilians"),
+    Case("en", "Soldiers clashed with militants near the border on Friday.", "clashed", "/state_forces", "/rebel_militia"),
+    Case("fr", "Des militaires se sont accrochés avec des insurgés près de la frontière.", "accrochés", "/state_forces",
+         "/rebel_militia"),
+    Case("en", "Kyiv forces shelled the town overnight, the governor said.", "shelled", "UA/state_forces", None),
     # an unknown proper-name actor keeps its surface text
     Case("en", "The Arakan Army captured the town of Paletwa on Monday.", "captured", "Arakan Army", None),
     Case("fr", "Le Front de libération de l'Azawad a attaqué un camp de l'armée près de Kidal.", "attaqué",

@@ -86,6 +86,8 @@ def arguments(doc: Parsed, trigger: Span, actors: list[ActorMention], pack: Lang
     cues = _cues(pack.code)
     head = doc.doc.char_span(trigger.start, trigger.end, alignment_mode="expand").root
     roles = _Roles()
+    if head.pos_ in ("NOUN", "PROPN"):  # "des manifestants", "protesters": the trigger names who acted
+        roles.actor1 = _mention_in(head, actors, cues, exact=True)
     _own(head, roles, actors, cues, pack)
     _hosted(head, roles, actors, cues, pack)
     _by_side(head, trigger, roles, actors)
@@ -213,7 +215,7 @@ def _by_side(head: Any, trigger: Span, roles: _Roles, actors: list[ActorMention]
     if head.pos_ != "VERB" or (roles.actor1 is not None and roles.actor2 is not None):
         return
     lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
-    clause = [m.actor for m in actors if lo <= m.span.start and m.span.end <= hi]
+    clause = [m.actor for m in actors if lo <= m.span.start and m.span.end <= hi and m.actor.kind != "political"]
     taken = {a.name for a in (roles.actor1, roles.actor2) if a is not None}
     before = [a for a in clause if a.end is not None and a.end <= trigger.start and a.name not in taken]
     after = [a for a in clause if a.start is not None and a.start >= trigger.end and a.name not in taken]
@@ -259,6 +261,10 @@ def _resolve(tok: Any, actors: list[ActorMention], cues: _Cues, pack: LangPack, 
     if not agentive:
         return None
     if tok.lower_ in cues.anaphors or tok.lemma_.lower() in cues.anaphors:
+        if tok.pos_ == "PRON" and tok.head.dep_ == "ccomp":  # "the army said it had struck": the one who said
+            speaker = next((c for c in tok.head.head.children if c.dep_ in SUBJECT and c.pos_ != "PRON"), None)
+            if speaker is not None:
+                return _resolve(speaker, actors, cues, pack, agentive=True)
         return _antecedent(tok, actors, cues, named_only=False)
     if tok.pos_ == "NOUN":
         return _owner(tok, actors, cues, pack)
@@ -321,6 +327,9 @@ def _antecedent(tok: Any, actors: list[ActorMention], cues: _Cues, named_only: b
         start = doc[start - 1].sent.start
     lo, hi = doc[start].idx, tok.idx
     window = [m for m in actors if lo <= m.span.start and m.span.end <= hi and m.actor.kind in ARMED]
+    here = [m.actor for m in window if m.span.start >= sent.start_char]
+    if here and not named_only:
+        return here[-1]  # "la police a dit qu'elle avait...": the sentence's own actor first
     named = [m.actor for m in window if m.actor.name in cues.named]
     if named:
         return named[-1]

@@ -121,6 +121,7 @@ def _article_country(doc: Parsed, pack: LangPack) -> str | None:
 
 def _headed(doc: Parsed, pack: LangPack, home: str | None) -> list[tuple[ActorMention, tuple[int, int]]]:
     heads, demonyms = _heads(pack.code), _demonyms(pack.code)
+    countries = {k.lower(): v for k, v in pack.actors.countries.items() if " " not in k}  # "Kyiv forces", "Moscou"
     out = []
     for tok in doc.doc:
         kind = heads.get(tok.lemma_.lower()) or heads.get(tok.lower_)
@@ -129,7 +130,7 @@ def _headed(doc: Parsed, pack: LangPack, home: str | None) -> list[tuple[ActorMe
             continue
         country, lo, hi = None, tok.i, tok.i + 1
         for child in tok.children:
-            iso = demonyms.get(child.lower_) or demonyms.get(child.lemma_.lower())
+            iso = demonyms.get(child.lower_) or demonyms.get(child.lemma_.lower()) or countries.get(child.lower_)
             if iso and child.dep_ in MODIFIER_DEPS:
                 country = iso
                 lo, hi = min(lo, child.left_edge.i if child.i < tok.i else child.i), max(hi, child.i + 1)
