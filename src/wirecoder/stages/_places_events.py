@@ -69,9 +69,17 @@ _ATTACHED = 2.0
 
 
 def _specific(best: _Slot, slots: list[_Slot]) -> _Slot:
-    """A facility in the chosen town ("l'ambassade américaine à Bagdad") is where it happened."""
+    """A facility in the chosen town ("l'ambassade américaine à Bagdad") is where it happened; so is
+    a place inside the chosen country ("struck targets across Yemen, including the airport of Sanaa")."""
     loc = best.place.location
     assert loc is not None
+    if loc.precision == "country":
+        finer = [s for s in slots if not s.origin and s.place.location is not None
+                 and s.place.location.country == loc.country and s.place.location.precision != "country"]
+        if finer:
+            best = max(finer, key=lambda s: s.score)
+            loc = best.place.location
+            assert loc is not None
     if loc.kind not in _AREAS or loc.lat is None or loc.lon is None:
         return best
     inside = [s for s in slots if s.place.location is not None and s.place.location.kind not in _AREAS
