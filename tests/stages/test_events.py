@@ -173,3 +173,13 @@ def test_a_headline_event_told_in_the_body_is_one_record(code: str, text: str, n
 def test_a_mention_pointing_back_at_the_same_place_echoes_the_event(make_parsed: Callable[..., Parsed], code: str,
                                                                     text: str, n: int) -> None:
     assert len([e for e in _events(make_parsed, text, code) if e.event_type == "Explosions/Remote violence"]) == n
+
+
+@pytest.mark.parametrize(("code", "text", "n"), [
+    ("en", "Kharkiv is a large city.\nThe army has long said that air strikes are a threat to its bases.", 0),
+    ("fr", "Goma est une grande ville.\nL'armée affirme depuis longtemps que les embuscades menacent ses convois.", 0),
+    # dated and placed: one event
+    ("en", "On Tuesday, air strikes hit Kharkiv, officials said.", 1),
+])
+def test_generic_plural_mentions_are_no_event(make_parsed: Callable[..., Parsed], code: str, text: str, n: int) -> None:
+    assert len(_events(make_parsed, text, code)) == n

@@ -85,7 +85,8 @@ def run(doc: Parsed, pack: LangPack, timexes: list[Timex], places: list[Place],
     """One record per distinct event in the article (per place, when one act hits several)."""
     events: list[Event] = []
     for trigger, entry in _acts(doc, pack):
-        sent = doc.doc.char_span(trigger.start, trigger.end, alignment_mode="expand").sent
+        span = doc.doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+        sent, plural = span.sent, span.root.pos_ == "NOUN" and "Plur" in span.root.morph.get("Number")
         evidence = _evidence(sent)
         actor1, actor2 = arguments(doc, trigger, actors, pack)
         date = timex.event_date(trigger, doc, timexes, anchor)
@@ -96,6 +97,8 @@ def run(doc: Parsed, pack: LangPack, timexes: list[Timex], places: list[Place],
         where: list[Location | None] = [*_one_act_places(found, doc.article.text, pack)] or [None]
         for loc in where:
             reasons = {"type": "lexicon", "date": date.reason, "location": loc.reason if loc else "no-place"}
+            if plural and date.reason in INHERITED_DATES and reasons["location"].split("+")[0] in WEAK_PLACES:
+                continue  # "attacks on convoys", told with no date and no place of their own: no one event
             events.append(proto.model_copy(update={"location": loc, "reasons": reasons}))
     outcome = _outcome_ids(pack.code)
     merged = _fold_headline(_merge(_without_outcomes(events, outcome), outcome, _words(pack.code, "definite")), doc)
@@ -235,7 +238,7 @@ def _without_outcomes(events: list[Event], outcome: frozenset[str]) -> list[Even
 
 WEAK_PLACES = frozenset({"paragraph", "dateline", "pronoun", "no-place"})
 WEAK_DATES = frozenset({"publication-date", "no-anchor"})
-INHERITED_DATES = WEAK_DATES | {"paragraph-date", "lead-date"}
+INHERITED_DATES = WEAK_DATES | {"paragraph-date", "previous-paragraph-date", "lead-date"}
 
 
 def _merge(events: list[Event], outcome: frozenset[str], definite: frozenset[str]) -> list[Event]:
