@@ -97,6 +97,9 @@ def attribution_ok(gold: object, got: Attribution | None) -> bool:
     ("en", "The militia said its fighters had shot down an army helicopter near the lake. The claim could not be "
            "independently verified, and the army did not comment on the loss of any aircraft that week.", "shot",
      "hedged"),
+    # "s'entendre" (agree) is not "entendre" (intend)
+    ("fr", "Les deux camps se sont entendus mardi sur une trêve à Genève.", "trêve", "asserted"),
+    ("fr", "Le gouvernement entend lancer une offensive contre les rebelles.", "offensive", "future"),
     # the source named once at the end of a short account
     ("en", "On Monday a fuel tanker hit a mine off Berdiansk. Its crew was rescued and the vessel was towed away, "
            "the coast guard said.", "hit", "reported"),

@@ -73,8 +73,11 @@ def low(tok: Token) -> str:
     return str(tok.text).casefold()
 
 
-def matches(tok: Token, cues: Iterable[str], reflexives: tuple[str, ...]) -> str | None:
-    """The first verb cue that ``tok`` realises (lemma, required children, reflexive), or None."""
+def matches(tok: Token, cues: Iterable[str], reflexives: tuple[str, ...], strict: bool = False) -> str | None:
+    """The first verb cue that ``tok`` realises (lemma, required children, reflexive), or None.
+
+    ``strict``: a cue written without a reflexive does not match the verb used reflexively, a
+    different word in French ("entendre" intend, "s'entendre" agree)."""
     lem, text = lemma(tok), low(tok)
     for cue in cues:
         reflexive, head, rest = _cue_parts(cue, reflexives)
@@ -83,7 +86,7 @@ def matches(tok: Token, cues: Iterable[str], reflexives: tuple[str, ...]) -> str
         kids = {lemma(c) for c in tok.children} | {low(c) for c in tok.children}
         if any(r not in kids for r in rest):
             continue
-        if reflexive and not kids & set(reflexives):
+        if reflexive != bool(kids & set(reflexives)) and (reflexive or strict):
             continue
         return cue
     return None

@@ -306,7 +306,7 @@ def _future(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentences,
         raised = dep in SUBJECT_DEPS and any(c.dep_ == "xcomp" for c in anc.children)  # "X doit entrer"
         if matches(anc, gov.modal, refl) and (dep in ("xcomp", "obj", "ccomp") or raised):
             return None if perfect(verb, cues) or (past(anc, cues) and not conditional(anc, cues)) else "modal"
-        if matches(anc, gov.future, refl) or matches(anc, cues.speech.predicts, refl):
+        if matches(anc, gov.future, refl, strict=True) or matches(anc, cues.speech.predicts, refl):
             return "future-governor"
     return None
 
@@ -334,7 +334,7 @@ def _hedged(tok: Token, frame: Frame | None, cues: CuesData, sents: Sentences,
     for anc, _dep, _path in govs:
         if anc.pos_ not in CLAUSE_POS and anc.pos_ != "ADJ":
             continue
-        if matches(anc, cues.governors.hedged, refl) or matches(anc, cues.speech.hedges, refl):
+        if matches(anc, cues.governors.hedged, refl, strict=True) or matches(anc, cues.speech.hedges, refl):
             return "hedge-verb"
         if any(conditional(t, cues) for t in verb_group(anc)):
             return "conditional-governor"
