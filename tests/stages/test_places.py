@@ -88,6 +88,7 @@ def test_toponym_resolves(resolve: Callable[[str, str], list[Place]], code: str,
     ("en", "Gunmen stormed Goma's General Hospital on Friday.", "Hospital"),
     ("en", "Fighting in Goma went on, the governor said on Telegram.", "Telegram"),
     ("en", "Shelling hit Goma overnight. (Editing by Test Desk)", "Desk"),
+    ("fr", "À Paris, les diplomates souhaitent que les miliciens reculent derrière le Litani.", "Litani"),
 ])
 def test_not_a_place(resolve: Callable[[str, str], list[Place]], code: str, text: str, mention: str) -> None:
     assert named(resolve(text, code), mention) is None

@@ -34,6 +34,7 @@ W_CHIEF_TOWN = 0.8  # a town named like a region of its country is what the bare
 MAJOR_CITY = 1000000  # a city this large is what its name means unless the context says otherwise
 NAME_SLACK = 0.1  # candidates this far below the best name match are namesakes of it
 LOOSE_NEAR = 0.5  # ... or to lie within NEAR_KM * (1 - this) of its other places
+CLOSE_NEAR = 0.8  # ... or within NEAR_KM * (1 - this) of them, whatever its country
 RIVAL_KM = 100.0  # namesakes closer than this are one area ("Abu Kamal", the town and its crossing)
 LOOSE = 0.9  # below this name-match score, a candidate needs the article's countries to agree
 MAX_RANKED = 15  # candidates of a mention that are scored
@@ -103,10 +104,14 @@ def _supported(c: Candidate, m: Mention, ctx: _Context) -> bool:
     """Whether the article backs a choice that its spelling or its mention leaves in doubt."""
     others = ctx.seen[c.country] - (_unambiguous(c) and m.candidates[0].gazetteer_id == c.gazetteer_id)
     known = c.country in ctx.named or others > 0
-    near = _near(c, m, ctx) >= LOOSE_NEAR
+    proximity = _near(c, m, ctx)
+    near = proximity >= LOOSE_NEAR
     alone = all(km(c.lat, c.lon, o.lat, o.lon) <= RIVAL_KM for o in m.candidates if o.score >= c.score - NAME_SLACK)
-    if c.score < LOOSE and c.kind not in m.kinds and not (m.strong and (near or (alone and (known or not ctx.seen)))):
-        return False  # a loose spelling: needs a place-like mention, and other places nearby or no rival
+    # a loose spelling needs a place-like mention, and other places close by (in a country the
+    # article speaks of, or closer still) or no rival
+    backed = proximity >= CLOSE_NEAR or (near and known) or (alone and (known or not ctx.seen))
+    if c.score < LOOSE and c.kind not in m.kinds and not (m.strong and backed):
+        return False
     if c.kind == "city" and c.population < VILLAGE and not (known or near) and (not m.marked or len(ctx.anchors[0])):
         return False  # a village abroad, far from the article's places, or named only by a capitalised word
     if m.strong and not m.search:
