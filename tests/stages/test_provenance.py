@@ -130,6 +130,11 @@ def test_factuality(judge: Callable[..., tuple[Event, list[Claim], Parsed]], cod
            "école à Tillia, selon la même source.", "pillé", "official", "gendarmerie"),
     ("fr", "Moscou a affirmé que ses troupes avaient repoussé une attaque près de Koupiansk.", "repoussé",
      "official", "Moscou"),
+    # a document speaks for whoever it is of
+    ("fr", "Des obus ont touché un hôpital de Kherson, selon un bilan provisoire des autorités régionales.",
+     "touché", "official", "autorités régionales"),
+    ("en", "Rebels shelled the town overnight, according to a statement from the regional governor.", "shelled",
+     "official", "regional governor"),
 ])
 def test_attribution(judge: Callable[..., tuple[Event, list[Claim], Parsed]], code: str, text: str, word: str,
                      kind: str, name: str) -> None:

@@ -87,6 +87,10 @@ def attribution(head: Token, cues: CuesData, agencies: dict[str, str], prior: li
     lo, hi = phrase(head)
     text, start = doc[lo:hi].text, doc[lo].idx
     end = start + len(text)
+    author = _author(head, cues)
+    if author is not None:  # "selon un bilan des autorités": the authorities speak, in the words of the phrase
+        return attribution(author, cues, agencies, prior, sents).model_copy(
+            update={"text": text, "start": start, "end": end})
     same = any(lemma(c) in cues.sources.same or low(c) in cues.sources.same for c in head.children)
     if head.pos_ == "PRON" or same:  # "selon lui", "according to the same source"
         last = antecedent(head, prior, cues, agencies, sents)
@@ -108,6 +112,16 @@ def attribution(head: Token, cues: CuesData, agencies: dict[str, str], prior: li
         return Attribution(name=person.text, role=role, kind=kind, text=text, start=start, end=end)
     name = agency if kind == "agency" and agency else bare
     return Attribution(name=name, role=None, kind=kind, text=text, start=start, end=end)
+
+
+def _author(head: Token, cues: CuesData) -> Token | None:
+    """Whose document ``head`` is ("un bilan des autorités", "the ministry's statement"), if it names them."""
+    if lemma(head) not in cues.sources.documents and low(head) not in cues.sources.documents:
+        return None
+    owners = [c for c in head.children if c.dep_ in ("nmod", "poss", "nmod:poss") and c.pos_ in ("NOUN", "PROPN")]
+    owners += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+               and g.pos_ in ("NOUN", "PROPN")]  # "a statement from the ministry"
+    return next((o for o in owners if can_speak(o, cues)), None)
 
 
 def antecedent(tok: Token, prior: list[Frame], cues: CuesData, agencies: dict[str, str],
@@ -142,7 +156,7 @@ def _strip_det(doc: Any, lo: int, hi: int) -> str | None:
         toks = toks[:opened]  # "Agence nationale d'information (ANI, officielle)" cut at its comma
     while toks and (toks[0].is_punct or toks[0].dep_ == "det" or toks[0].pos_ == "DET"):
         toks = toks[1:]
-    while toks and toks[-1].is_punct:
+    while toks and (toks[-1].is_punct or (toks[-1].dep_ == "case" and len(toks) > 1)):  # "the army's"
         toks = toks[:-1]
     if not toks:
         return None

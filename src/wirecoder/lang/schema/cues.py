@@ -77,6 +77,8 @@ class SourceCues(Data):
     indefinite: list[str] = Field(default_factory=list)  # a, un, some (determiners)
     anonymity: list[str] = Field(default_factory=list)  # anonymity, anonymat (lemmas, anywhere in the sentence)
     same: list[str] = Field(default_factory=list)  # même, same: "the same source" is the last one named
+    # statement, bilan: a document speaks for whoever it is of ("selon un bilan des autorités")
+    documents: list[str] = Field(default_factory=list)
     credit: list[str] = Field(default_factory=list)  # photo, credit (lower-case words that open a credit)
 
 
