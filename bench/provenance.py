@@ -9,6 +9,10 @@
 2. The seed article (../shared/seeds, gold in ../shared/eval/dev): the checks of issue 5,
    on events placed at the words that name them, then on the full pipeline's events.
 3. Speed of ``run()`` per article (the seed and the ten dispatches).
+4. Full pipeline, on events matched to required gold events (wirecoder.evaluate.match): gold
+   factuality against ours, per class, on the project's own articles (tests/data/articles and
+   examples) and on the dispatches; ``-v`` lists each disagreement with our evidence and reason.
+   A disagreement is often a match on another mention of the event (the evidence shows it).
 """
 
 from __future__ import annotations
@@ -156,8 +160,47 @@ def speed() -> None:
     print(f"   provenance / spaCy parse: {total / parse_total:.1%}")
 
 
+def full_pipeline(verbose: bool) -> None:
+    from wirecoder.evaluate import load_golds, match
+    from wirecoder.model import Analysis
+    from wirecoder.pipeline import analyze_many
+    from wirecoder.read.jsonl import record_to_article
+
+    print("4. full pipeline, matched required events: gold factuality (rows) against ours (columns)")
+    for name, folders in (("own-articles", [ROOT / "tests/data/articles", ROOT / "examples"]),
+                          ("dispatches", [SHARED / "eval/dispatches"])):
+        golds = load_golds([f for f in folders if f.is_dir()])
+        if not golds:
+            print(f"   {name}: not present, skipped")
+            continue
+        articles = [record_to_article({"id": g.doc, "text": g.text, "outlet": g.outlet,
+                                       "published": g.published and g.published.isoformat()}, g.path, g.doc)
+                    for g in golds]
+        analyses = {a.id: a for a in analyze_many(articles) if isinstance(a, Analysis)}
+        table: Counter[tuple[str, str]] = Counter()
+        misses = []
+        for g in golds:
+            preds = analyses[g.doc].events if g.doc in analyses else []
+            for pi, gi in match(g.events, preds).items():
+                gold, ours = g.events[gi], preds[pi]
+                if gold.get("required", True):
+                    table[(gold.get("factuality", ""), ours.factuality)] += 1
+                    if gold.get("factuality") != ours.factuality:
+                        misses.append(f"     {g.doc} {gold['id']}: gold {gold.get('factuality')}, ours "
+                                      f"{ours.factuality} ({ours.reasons.get('factuality')}/"
+                                      f"{ours.reasons.get('attributed_to')}) | {ours.evidence.text[:110]}")
+        right = sum(v for (a, b), v in table.items() if a == b)
+        print(f"   {name}: {right}/{sum(table.values())} right")
+        print("   " + " " * 10 + "".join(f"{c[:8]:>9}" for c in CLASSES))
+        for row in CLASSES:
+            print(f"   {row:10}" + "".join(f"{table[(row, col)]:9}" for col in CLASSES))
+        if verbose:
+            print("\n".join(misses))
+
+
 if __name__ == "__main__":
     test_set("-v" in sys.argv)
     test_set("-v" in sys.argv, prefix="heldout_")
     seed_checks()
     speed()
+    full_pipeline("-v" in sys.argv)
