@@ -174,9 +174,10 @@ EVENT_DATES = [
      "2020-03-18", "2020-03-18", "same-clause"),
     ("en", "2019-04-14", "On Monday, a warplane struck the airport, which had reopened in March.", "struck",
      "2019-04-08", "2019-04-08", "same-clause"),
-    # a paragraph that starts with a date dates its following sentences
-    ("en", "2019-04-14", "On Monday, gunmen stormed a village.\nLater, gunmen raided a farm. They killed 12 people.",
-     "killed", "2019-04-14", "2019-04-14", "publication-date"),
+    # a paragraph that starts with a date dates its following sentences; a body paragraph with no
+    # date of its own between them has moved the story on
+    ("en", "2019-04-14", "On Monday, gunmen stormed a village.\nAid groups have long warned of the risk.\n"
+     "The army killed 12 people.", "killed", "2019-04-14", "2019-04-14", "publication-date"),
     ("en", "2019-04-14", "On Monday, gunmen stormed a village. They killed 12 people.", "killed",
      "2019-04-08", "2019-04-08", "paragraph-date"),
     # a year alone does not date an event outside its own clause
@@ -187,6 +188,33 @@ EVENT_DATES = [
     ("fr", "2020-03-18", "Les tirs ont repris ces sept derniers jours.", "repris", "2020-03-11", "2020-03-18", "same-clause"),
     # nothing in the text: the publication day
     ("fr", "2020-03-18", "Des roquettes ont visé la base.", "visé", "2020-03-18", "2020-03-18", "publication-date"),
+    # a paragraph with no date goes on with the scene the paragraph above set
+    ("fr", "2024-03-04", "Des hommes armés ont attaqué samedi soir la prison centrale.\n\n"
+     "Au centre-ville, ils ont affronté les gardiens pendant des heures.", "affronté",
+     "2024-03-02", "2024-03-02", "previous-paragraph-date"),
+    ("en", "2024-03-16", "Rockets hit the city centre. On Friday afternoon, two civilians were killed.\n\n"
+     "Air defences intercepted six rockets over the region.", "intercepted", "2024-03-15", "2024-03-15",
+     "previous-paragraph-date"),
+    # ... over a caption (its own credit or brackets) and an update note, not from them
+    ("en", "2024-03-15", "Gunmen stormed a hotel in the capital on Thursday, police said.\n\n"
+     "[Photo: soldiers outside a hotel, October 29, 2022. File photo]\n\n"
+     "The gunmen held dozens of guests hostage.", "held", "2024-03-14", "2024-03-14", "previous-paragraph-date"),
+    ("fr", "2024-02-08", "Des obus sont tombés mercredi à l'aube près du camp.\n\n(Précisions au 3e paragraphe)\n\n"
+     "Deux obus ont frappé les abords de l'hôpital.", "frappé", "2024-02-07", "2024-02-07",
+     "previous-paragraph-date"),
+    # the paragraph above's scene is its event's date, not the day its speaker spoke
+    ("fr", "2024-05-16", "Douze soldats ont été tués mercredi dans une attaque, a annoncé jeudi le ministère.\n\n"
+     "Des assaillants à moto ont pris d'assaut le poste.", "pris", "2024-05-15", "2024-05-15",
+     "previous-paragraph-date"),
+    # a sentence with a coarse date of its own takes nothing from above; an adjunct takes its main clause's
+    ("en", "2024-03-15", "Last week, a bomb struck a convoy.\n\n"
+     "The government launched an offensive in 2022, recapturing dozens of towns.", "recapturing",
+     "2022-01-01", "2022-12-31", "same-sentence"),
+    # an expected event takes no past date from the sentences before it, a past one no forward date
+    ("fr", "2024-02-08", "Mardi, l'armée a repoussé une attaque. Des renforts doivent être déployés dans la région.",
+     "déployés", "2024-02-08", "2024-02-08", "publication-date"),
+    ("fr", "2024-02-08", "Le gouvernement promet des renforts dans les prochains jours. Des rebelles ont pillé un entrepôt.",
+     "pillé", "2024-02-08", "2024-02-08", "publication-date"),
 ]
 
 
@@ -314,6 +342,12 @@ def test_odd_texts_do_not_break_the_stage(make_parsed: MakeParsed, text: str) ->
     ("fr", "Les soldats doivent partir d'ici vendredi.", True),
     ("en", "Talks will resume next week.", True),
     ("fr", "Hier, une bombe a explosé.", False),
+    # the simple conditional is a past report's future; the compound one a hedged past
+    ("fr", "Selon le ministre, le convoi partirait lundi vers le nord.", True),
+    ("fr", "Le ministre a indiqué que les troupes quitteraient la base vendredi.", True),
+    ("fr", "Les rebelles auraient attaqué le village lundi.", False),
+    ("fr", "Les rebelles contrôleraient la ville depuis lundi.", False),
+    ("fr", "Les rebelles tiraient sur la ville lundi.", False),
     ("en", "A bomb exploded this morning.", False),
 ])
 def test_forward_expressions_are_marked(make_parsed: MakeParsed, code: str, text: str, forward: bool) -> None:
@@ -327,6 +361,11 @@ COUNTED = [
     ("fr", "Le 10 mai, un convoi a été attaqué. Trois jours auparavant, un pont avait sauté.", "Trois jours auparavant",
      "2021-05-07", "2021-05-07"),
     ("en", "Rebels took the town on May 3. Two days later, the army retook it.", "Two days later", "2021-05-05", "2021-05-05"),
+    # "that night" after a named night is the same night, not the one after it
+    ("fr", "Dans la nuit du 18 au 19 mai, deux gardes ont été tués. Dans la nuit, des jeunes ont incendié des bus.",
+     "Dans la nuit, des", "2021-05-18", "2021-05-19"),
+    ("fr", "Le 18 mai, la ville a été bombardée. Dans la nuit, des renforts sont arrivés.", "Dans la nuit, des",
+     "2021-05-18", "2021-05-19"),
     ("en", "A convoy was attacked on May 10; a week earlier, a bridge had been blown up.", "a week earlier",
      "2021-04-30", "2021-05-06"),
 ]

@@ -9,12 +9,14 @@ expected one never ends before it.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 from typing import Any
 
+from wirecoder import lang
 from wirecoder.model import EventDate, Parsed, Span, Timex
 from wirecoder.stages._timex_resolve import span_precision
-from wirecoder.stages._timex_syntax import clause_head, governs, hops, tokens
+from wirecoder.stages._timex_syntax import clause_head, clause_is_future, governs, hops, tokens
 
 FUTURE_DAYS = 7  # an expected event with no date of its own: the week after the anchor
 BACKGROUND = ("year", "season")  # too coarse to date an event outside its own clause
@@ -23,6 +25,12 @@ NOMINAL = ("NOUN", "PROPN")
 META = ("dateline", "byline")  # reason prefixes of the article's own dates
 LEADING_TOKENS = 3  # a date this close to its sentence's start sets the scene ("On Monday, ...")
 SENTENCE_END = (*".!?…»”\"", "")  # what ends a sentence ("" : the paragraph's start)
+CARRY_PARAGRAPHS = 4
+CONTEXT_PRECISION = 2  # a date read from an earlier paragraph, like the publication day's fallback  # how many paragraphs up a date may be carried from
+OPENING_BRACKETS = "[("
+CARRY_DAYS = 6  # the longest span carried to the next paragraph ("last week": Monday to Sunday)
+REPORTED = ("ccomp", "parataxis")
+INVERTED = ("advcl",)  # how the parser hangs a clause said before an inverted speech verb  # a clause a speech verb reports: the verb's date is the speaking's
 
 
 def _usable(t: Timex, anchor: date | None, future: bool) -> bool:
@@ -120,23 +128,65 @@ def _in_sentence(trigger: Any, sent: Any, para: tuple[int, int], timexes: list[T
             tied.append((1, hops(clause, span.root) or 0, distance, t))
     if tied:
         return min(tied, key=lambda x: x[:3])[3], "same-clause"
-    loose = [t for t in here if not _coarse(t)]
+    loose = [t for t in here if not _coarse(t) or _over(t, clause, doc)]
     if loose:
         return min(loose, key=lambda t: abs(t.span.start - trigger.start_char)), "same-sentence"
     return None
 
 
-def _running(sent_start: int, para: tuple[int, int], timexes: list[Timex], doc: Any) -> Timex | None:
-    """The last date before the sentence, in its paragraph, that opens its own sentence or dates its main clause."""
+def _over(t: Timex, clause: Any, doc: Any) -> bool:
+    """Whether the date's clause holds the trigger's as an adjunct, not as a reported clause
+    ("launched an offensive in 2022, recapturing dozens of towns")."""
+    span = tokens(doc, t.span.start, t.span.end)
+    if span is None:
+        return False
+    head = clause_head(span.root)
+    return head.i != clause.i and clause.dep_ not in REPORTED and governs(head, clause)
+
+
+def _running(sent_start: int, para: tuple[int, int], timexes: list[Timex], doc: Any, *,
+             first: bool = False) -> Timex | None:
+    """The last date before the sentence, in its paragraph, that opens its own sentence or dates its
+    main clause (with ``first``, the paragraph's first such date: the scene it sets)."""
     before = [t for t in timexes if para[0] <= t.span.start and t.span.end <= sent_start and not _coarse(t)]
-    for t in reversed(before):
-        span = tokens(doc, t.span.start, t.span.end)
-        if span is None:
-            continue
-        sent = span.root.sent
-        if span.start - sent.start <= LEADING_TOKENS or clause_head(span.root).i == sent.root.i:
+    for t in before if first else reversed(before):
+        if _scene(t, doc, para[0]):
             return t
     return None
+
+
+def _scene(t: Timex, doc: Any, para_start: int) -> bool:
+    """Whether the date sets the scene of its sentence: it opens it, or dates its main clause, or
+    the clause that the main clause reports ("Gunmen stormed a hotel on Thursday, police said";
+    then not the speaking's date: "a annoncé jeudi que ...")."""
+    span = tokens(doc, t.span.start, t.span.end)
+    if span is None:
+        return False
+    if span.start - _sent_first(doc, span.start, para_start) <= LEADING_TOKENS:
+        return True
+    head = clause_head(span.root)
+    if head.dep_ == "ROOT":
+        return not any(_reported(c, head) for c in head.children)
+    return bool(head.head.dep_ == "ROOT" and _reported(head, head.head))  # what the main clause reports
+
+
+def _short(t: Timex) -> bool:
+    """A date fine enough to carry to the next paragraph: a day, a night, a week at most."""
+    return t.start is not None and t.end is not None and (t.end - t.start).days <= CARRY_DAYS
+
+
+def _reported(child: Any, head: Any) -> bool:
+    """Whether ``child`` is a clause that ``head`` reports: its complement, or a clause before an
+    inverted speech verb ("Douze soldats ont été tués, a annoncé jeudi le ministère")."""
+    return child.dep_ in REPORTED or (child.dep_ in INVERTED and child.i < head.i)
+
+
+def _sent_first(doc: Any, i: int, lo: int) -> int:
+    """The index of the first token of the sentence holding token ``i``, not before character ``lo``
+    (a paragraph starts a sentence, even where the parser ran the line above into it)."""
+    while i > 0 and not doc[i].is_sent_start and doc[i - 1].idx >= lo:
+        i -= 1
+    return i
 
 
 def _fallback(anchor: date | None, future: bool) -> EventDate:
@@ -171,16 +221,42 @@ def govern(trigger: Span, doc: Parsed, timexes: list[Timex], anchor: date | None
     if span is None or not usable:
         return _fallback(anchor, future)
     para = _paragraph(doc.article.text, trigger.start)
-    found = _in_sentence(span, span.sent, para, usable, doc.doc)
+    sent = span.sent  # once: Span.sent walks the doc
+    found = _in_sentence(span, sent, para, usable, doc.doc)
     if found is not None:
         return _dated(found[0], found[1], anchor, future)
-    running = _running(max(span.sent.start_char, para[0]), para, usable, doc.doc)
+    # a date running on from an earlier sentence points the way the event does: "in the coming
+    # days" dates no past event that follows it, last week's date no event still expected
+    ahead = future or _expected(span, doc)
+    settled = [t for t in usable if t.future == ahead]
+    running = _running(max(sent.start_char, para[0]), para, settled, doc.doc)
     if running is not None:
         return _dated(running, "paragraph-date", anchor, future)
+    # a sentence with a date of its own, however coarse ("in 2022"), is not the paragraph above's
+    lo, hi = max(sent.start_char, para[0]), min(sent.end_char, para[1])
+    dateless = not any(lo <= t.span.start < hi for t in timexes)
+    carried = _carried(doc.article.text, para, settled, doc.doc) if dateless and not ahead else None
+    if carried is not None:  # context, not the sentence, dates it: a lower precision
+        got = _dated(carried, "previous-paragraph-date", anchor, future)
+        return got.model_copy(update={"precision": max(got.precision or 1, CONTEXT_PRECISION)})
     lead = _lead(doc.article.text, para, usable)
     if lead is not None:
         return _dated(lead, "lead-date", anchor, future)
     return _fallback(anchor, future)
+
+
+def _expected(trigger: Any, doc: Parsed) -> bool:
+    """Whether the trigger's clause points after the speaker's now ("doit être achevé", "will withdraw")."""
+    cues, perfect, endings = _tense_words(doc.language)
+    return clause_is_future(doc.doc, trigger.start_char, trigger.end_char, cues, perfect, endings)
+
+
+@functools.cache
+def _tense_words(code: str) -> tuple[set[str], set[str], tuple[str, ...]]:
+    """The language's future cues, perfect auxiliaries and conditional endings (read once)."""
+    dates = lang.load(code).dates
+    return ({c.lower() for c in dates.future_cues}, {c.lower() for c in dates.perfect_aux},
+            tuple(dates.conditional_endings))
 
 
 def _lead(text: str, para: tuple[int, int], timexes: list[Timex]) -> Timex | None:
@@ -190,3 +266,28 @@ def _lead(text: str, para: tuple[int, int], timexes: list[Timex]) -> Timex | Non
         return None
     below = [t for t in timexes if t.span.start >= para[1] and not _coarse(t)]
     return below[0] if below else None
+
+
+def _carried(text: str, para: tuple[int, int], timexes: list[Timex], doc: Any) -> Timex | None:
+    """The running date at the end of the nearest body paragraph above that holds a date: a
+    paragraph with no date of its own goes on telling the story of the one before it. Lines
+    that do not end like a sentence (captions with their credit, headlines, furniture) or that
+    open with a bracket are stepped over, as are paragraphs with no date."""
+    end = para[0]
+    for _ in range(CARRY_PARAGRAPHS):
+        if end <= 0:
+            return None
+        prev = _paragraph(text, max(0, end - 1))
+        while prev[0] > 0 and not text[prev[0]:prev[1]].strip():
+            prev = _paragraph(text, prev[0] - 1)
+        end = prev[0]
+        body = text[prev[0]:prev[1]].strip()
+        if not body or body[0] in OPENING_BRACKETS or body[-1] not in SENTENCE_END[:-1]:
+            continue
+        if not any(prev[0] <= t.span.start and t.span.end <= prev[1] and not _coarse(t) for t in timexes):
+            return None  # a body paragraph with no date of its own has moved the story on
+        running = _running(prev[1], prev, [t for t in timexes if _short(t)], doc, first=True)
+        if running is not None:
+            return running
+        # only a speaking's date ("X said on Monday that ..."): the story runs on from further up
+    return None

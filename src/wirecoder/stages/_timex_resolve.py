@@ -291,8 +291,11 @@ def _relative(m: Match, anchor: date | None, prev: tuple[date, date] | None) -> 
         return _shifted(prev[1] if m.rule.offset > 0 else prev[0], n * m.rule.offset, unit, "relative", reason)
     if m.rule.offset == 0 and m.rule.length == 1:
         return Resolved(prev[0], prev[1], span_precision(prev[0], prev[1]), "relative", reason)
-    start = prev[1] + timedelta(days=m.rule.offset)
-    return Resolved(start, start + timedelta(days=m.rule.length - 1), 1, "relative", reason)
+    # "that night" is the night of the day before (of a night already named, the same one);
+    # "the day before" / "the next day" step from the previous date's last day
+    start = prev[0] if m.rule.offset == 0 else prev[1] + timedelta(days=m.rule.offset)
+    end = start + timedelta(days=m.rule.length - 1)
+    return Resolved(start, end, span_precision(start, end), "relative", reason)
 
 
 def resolve(m: Match, anchor: date | None, future: bool, prev: tuple[date, date] | None) -> Resolved:

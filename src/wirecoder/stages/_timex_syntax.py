@@ -41,17 +41,30 @@ def _is_cue(tok: Any, cues: set[str], perfect: set[str]) -> bool:
     return not any(t in PAST_TENSES for t in tense)
 
 
-def _points_forward(verb: Any, cues: set[str], perfect: set[str]) -> bool:
+def _conditional(verb: Any, endings: tuple[str, ...]) -> bool:
+    """A verb in the simple conditional: tagged so, or its infinitive plus a conditional ending
+    (the tagger often reads "partirait" as an imperfect; "partait" is one)."""
+    if "Cnd" in verb.morph.get("Mood"):
+        return True
+    lemma, form = verb.lemma_.lower(), verb.lower_
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    return len(stem) > 2 and any(form == stem + e for e in endings)
+
+
+def _points_forward(verb: Any, cues: set[str], perfect: set[str], endings: tuple[str, ...]) -> bool:
     auxes = _aux_children(verb)
     if any(a.lemma_.lower() in perfect for a in auxes):  # "would have struck": past; "aura frappé": future
         return any("Fut" in a.morph.get("Tense") for a in auxes)
+    if endings and verb.pos_ == "VERB" and _conditional(verb, endings):  # "aurait frappé" stopped above
+        return True
     for tok in (verb, *auxes):
         if "Fut" in tok.morph.get("Tense") or _is_cue(tok, cues, perfect):
             return True
     return False
 
 
-def clause_is_future(doc: Any, start: int, end: int, cues: set[str], perfect: set[str]) -> bool:
+def clause_is_future(doc: Any, start: int, end: int, cues: set[str], perfect: set[str],
+                     endings: tuple[str, ...] = ()) -> bool:
     """True when the verbs governing characters ``start:end`` put them after the speaker's now."""
     span = tokens(doc, start, end)
     if span is None:
@@ -59,7 +72,7 @@ def clause_is_future(doc: Any, start: int, end: int, cues: set[str], perfect: se
     tok = span.root
     for _ in range(MAX_HOPS):
         if tok.pos_ in CLAUSE_POS:
-            if _points_forward(tok, cues, perfect):
+            if _points_forward(tok, cues, perfect, endings):
                 return True
             if "Fin" in tok.morph.get("VerbForm") and tok.lemma_.lower() not in cues:
                 return False

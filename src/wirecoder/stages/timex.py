@@ -70,13 +70,16 @@ def _expressions(doc: Parsed, pack: LangPack) -> list[Found]:
     cues = {c.lower() for c in pack.dates.future_cues}
     perfect = {c.lower() for c in pack.dates.perfect_aux}
     present = {c.lower() for c in pack.dates.present_perfect}
+    endings = tuple(pack.dates.conditional_endings)
     out: list[Found] = []
     for m in matches(text, pack.code):
-        future = m.rule.future or (_tensed(m) and clause_is_future(doc.doc, m.start, m.end, cues, perfect))
         role = _role(text, m, g)
         bare = m.rule.perfect and not clause_is_perfect(doc.doc, m.start, m.end, present)
-        prefix, m = _prefix(text, m, g)
-        out.append(Found(m, future, prefix, role, bare))
+        prefix, widened = _prefix(text, m, g)
+        # "since X" starts in the past whatever the clause's mood
+        future = m.rule.future or (prefix != "since" and _tensed(m)
+                                   and clause_is_future(doc.doc, m.start, m.end, cues, perfect, endings))
+        out.append(Found(widened, future, prefix, role, bare))
     return out
 
 

@@ -45,6 +45,9 @@ class DatesData(Data):
     prefixes: dict[str, list[str]] = Field(default_factory=dict)
     # lemmas that put the verb they govern in the future ("will", "devoir")
     future_cues: list[str] = Field(default_factory=list)
+    # endings that, put after the infinitive (its final "e" dropped), make the simple conditional
+    # ("partir" -> "partirait"): a past report's future ("il a dit que le convoi partirait lundi")
+    conditional_endings: list[str] = Field(default_factory=list)
     # auxiliaries of the perfect, which undo a future cue ("a dû", "had expected")
     perfect_aux: list[str] = Field(default_factory=list)
     # forms of the present-perfect auxiliary ("has", "have"): a "for N days" clause runs up to now
