@@ -183,3 +183,11 @@ def test_a_mention_pointing_back_at_the_same_place_echoes_the_event(make_parsed:
 ])
 def test_generic_plural_mentions_are_no_event(make_parsed: Callable[..., Parsed], code: str, text: str, n: int) -> None:
     assert len(_events(make_parsed, text, code)) == n
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "Soldiers guard the scene of a car bomb attack in Mogadishu, October 29, 2022. File photo"),
+    ("fr", "Des manifestants à Dakar lors d'une manifestation, en mars 2021. Image d'illustration."),
+])
+def test_file_picture_captions_hold_no_event(make_parsed: Callable[..., Parsed], code: str, text: str) -> None:
+    assert _events(make_parsed, text, code) == []

@@ -128,6 +128,7 @@ def _acts(doc: Parsed, pack: LangPack) -> list[tuple[Span, Trigger]]:
     """
     found = find_triggers(doc, pack)
     skip = tuple(p.lower() for p in pack.events.words.get("furniture_prefixes", []))
+    illustration = _words(pack.code, "illustration_marks")
     sdoc, text = doc.doc, doc.article.text
     roots = [sdoc.char_span(t.start, t.end, alignment_mode="expand").root for t, _ in found]
     by_root = {r.i: k for k, r in enumerate(roots)}
@@ -146,6 +147,10 @@ def _acts(doc: Parsed, pack: LangPack) -> list[tuple[Span, Trigger]]:
         line_start = text.rfind("\n", 0, trigger.start) + 1
         if k in absorbed or k in modifiers or (skip and text[line_start:line_start + 40].lower().startswith(skip)):
             continue
+        line_end = text.find("\n", trigger.end)
+        line = text[line_start:line_end if line_end >= 0 else len(text)].lower().replace("’", "'")
+        if any(m in line for m in illustration):
+            continue  # the caption of a file or illustration picture
         for j, host in absorbed.items():
             weapon = found[j][1]
             # the host's sub-type came from sentence context; the weapon attached to it names it outright
