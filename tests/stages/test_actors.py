@@ -123,6 +123,10 @@ CASES = [
     Case("fr", "Des militaires se sont accrochés avec des insurgés près de la frontière.", "accrochés", "/state_forces",
          "/rebel_militia"),
     Case("en", "Kyiv forces shelled the town overnight, the governor said.", "shelled", "UA/state_forces", None),
+    Case("en", "ADF fighters raided a village in Beni on Sunday. The army later shelled rebel hideouts in the forest.", "shelled",
+         "/state_forces", "Allied Democratic Forces"),
+    Case("en", "The attack comes as the peacekeeping mission prepares to leave the region.", "attack", None, None),
+    Case("fr", "L'attaque survient alors que les casques bleus doivent quitter la région.", "attaque", None, None),
     # an unknown proper-name actor keeps its surface text
     Case("en", "The Arakan Army captured the town of Paletwa on Monday.", "captured", "Arakan Army", None),
     Case("fr", "Le Front de libération de l'Azawad a attaqué un camp de l'armée près de Kidal.", "attaqué",

@@ -34,6 +34,7 @@ HOSTED = frozenset({"obj", "dobj", "nsubj", "nsubj:pass", "nsubjpass", "obl", "o
 PASSIVE_AUX = frozenset({"aux:pass", "auxpass"})
 CLAUSES = frozenset({"relcl", "acl:relcl", "acl", "advcl", "ccomp", "conj", "parataxis"})
 ARMED = frozenset({"state_forces", "rebel_militia", "identity_militia", "external_forces", "unidentified"})
+NON_STATE = frozenset({"rebel_militia", "identity_militia"})
 VICTIMS = frozenset({"civilians", "protesters"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 
@@ -47,6 +48,7 @@ class _Cues:
     genitive: frozenset[str]
     anaphors: frozenset[str]
     claims: frozenset[str]
+    claim_stems: frozenset[str]
     pair_preps: frozenset[str]
     pair_verbs: frozenset[str]
     accuse: frozenset[str]
@@ -55,6 +57,7 @@ class _Cues:
     demonyms: dict[str, str]
     heads: dict[str, str]
     named: frozenset[str]
+    harm: frozenset[str]
 
 
 def _low(words: list[str]) -> frozenset[str]:
@@ -67,12 +70,14 @@ def _cues(code: str) -> _Cues:
     words, acts = pack.events.words, pack.actors
     return _Cues(agent=_low(words.get("agent_preps", [])), target=_low(words.get("target_preps", [])),
                  genitive=_low(acts.genitive_preps), anaphors=_low(acts.anaphors), claims=_low(acts.claim_verbs),
+                 claim_stems=frozenset(w.lower()[:max(4, len(w) - 3)] for w in acts.claim_verbs),
                  pair_preps=_low(acts.pair_preps), pair_verbs=_low(acts.pair_verbs),
                  accuse=_low(acts.accuse_verbs), negative=_low(acts.negative_determiners),
                  countries={k.lower(): v for k, v in acts.countries.items()},
                  demonyms={k.lower(): v for k, v in acts.demonyms.items()},
                  heads={w.lower(): kind for kind, ws in acts.heads.items() for w in ws},
-                 named=frozenset(e.name for e in acts.entries))
+                 named=frozenset(e.name for e in acts.entries),
+                 harm=_low(words.get("fatality_verbs", []) + words.get("injury_verbs", [])))
 
 
 @dataclass
@@ -91,7 +96,7 @@ def arguments(doc: Parsed, trigger: Span, actors: list[ActorMention], pack: Lang
     _own(head, roles, actors, cues, pack)
     _hosted(head, roles, actors, cues, pack)
     _by_side(head, trigger, roles, actors)
-    _claimed(head, roles, actors, cues, pack)
+    _claimed(head, roles, actors, cues, pack, doc.article.text)
     if roles.actor1 is not None and roles.actor2 is not None and roles.actor1.name == roles.actor2.name:
         roles.actor2 = None
     return roles.actor1, roles.actor2
@@ -162,8 +167,12 @@ def _hosted(head: Any, roles: _Roles, actors: list[ActorMention], cues: _Cues, p
                 return
             if up.lemma_.lower() in cues.pair_verbs:  # "les combats ont opposé l'armée aux rebelles"
                 _paired(up, head, roles, actors, cues, pack)
-            # the trigger is the host's subject ("l'attaque a tué cinq civils"): only its victims are ours
-            _own(up, roles, actors, cues, pack, patient_only=dep in SUBJECT | PASSIVE_SUBJECT, skip=head.i)
+            if dep in SUBJECT | PASSIVE_SUBJECT:
+                # the trigger is the host's subject: its victims only, when the host harms ("l'attaque a tué cinq civils")
+                if up.lemma_.lower() in cues.harm:
+                    _own(up, roles, actors, cues, pack, patient_only=True, skip=head.i)
+            else:
+                _own(up, roles, actors, cues, pack, skip=head.i)
         elif dep in RELATIVE or (dep == "acl" and head.pos_ == "VERB"):
             if roles.actor2 is None and dep == "acl" and not _has(head, SUBJECT):
                 roles.actor2 = _mention_in(up, actors, cues, exact=True)  # "des civils tués par", "civilians killed by"
@@ -225,13 +234,17 @@ def _by_side(head: Any, trigger: Span, roles: _Roles, actors: list[ActorMention]
         roles.actor2 = next((a for a in after if roles.actor1 is None or a.name != roles.actor1.name), None)
 
 
-def _claimed(head: Any, roles: _Roles, actors: list[ActorMention], cues: _Cues, pack: LangPack) -> None:
+def _claimed(head: Any, roles: _Roles, actors: list[ActorMention], cues: _Cues, pack: LangPack, article: str) -> None:
     """A group that claims the attack in this sentence or the next is its author, unless a named one acted."""
     if not cues.claims or (roles.actor1 is not None and not _generic(roles.actor1, cues)):
         return
     sent = head.sent
     doc = head.doc
     end = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    # the stems of the claim verbs must be in the text before any token is looked at (most sentences claim nothing)
+    text = article[sent.start_char:doc[end - 1].idx + len(doc[end - 1].text)].lower()
+    if not any(stem in text for stem in cues.claim_stems):
+        return
     for tok in doc[sent.start:end]:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues.claims:
             continue
@@ -252,8 +265,8 @@ def _resolve(tok: Any, actors: list[ActorMention], cues: _Cues, pack: LangPack, 
         return None  # "aucun groupe", "no side"
     found = _mention_in(tok, actors, cues)
     if found is not None:
-        if agentive and _generic(found, cues) and _definite(tok):
-            return _antecedent(tok, actors, cues, named_only=True) or found  # "the militants", "les jihadistes"
+        if _generic(found, cues) and found.kind in NON_STATE and (_definite(tok) or found.start != tok.idx):
+            return _antecedent(tok, actors, cues, named_only=True) or found  # "the militants", "les rebelles"
         return found
     iso = _country(tok, cues)
     if iso:

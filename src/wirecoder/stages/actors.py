@@ -79,12 +79,30 @@ def _demonyms(code: str) -> dict[str, str]:
     return {word.lower(): iso for word, iso in lang.load(code).actors.demonyms.items()}
 
 
+@functools.cache
+def _ids(code: str, table: str) -> dict[int, str]:
+    """String-store ids of the head nouns or demonyms -> kind or country, to scan a parse's arrays without building tokens."""
+    from spacy.strings import get_string_id
+
+    words = _heads(code) if table == "heads" else _demonyms(code)
+    return {get_string_id(w): v for w, v in words.items()}
+
+
+def _columns(doc: Parsed) -> list[list[int]]:
+    """(lower-cased form id, lemma id) of every token."""
+    from spacy.attrs import LEMMA, LOWER
+
+    rows: list[list[int]] = doc.doc.to_array([LOWER, LEMMA]).tolist()
+    return rows
+
+
 def run(doc: Parsed, pack: LangPack) -> list[ActorMention]:
     """Every actor mention in the article, in text order, none overlapping."""
     named = _named(doc, pack)
     taken = {i for m, (s, e) in named for i in range(s, e)}
-    home = _article_country(doc, pack)
-    headed = [(m, se) for m, se in _headed(doc, pack, home) if not taken.intersection(range(*se))]
+    columns = _columns(doc)
+    home = _article_country(doc, pack, columns)
+    headed = [(m, se) for m, se in _headed(doc, pack, home, columns) if not taken.intersection(range(*se))]
     return [m for m, _ in sorted(named + headed, key=lambda x: x[1][0])]
 
 
@@ -108,22 +126,25 @@ def _named(doc: Parsed, pack: LangPack) -> list[tuple[ActorMention, tuple[int, i
     return out
 
 
-def _article_country(doc: Parsed, pack: LangPack) -> str | None:
+def _article_country(doc: Parsed, pack: LangPack, columns: list[list[int]]) -> str | None:
     """The country the article's country names, capitals and demonyms point to most (None on a tie at the top)."""
-    sdoc, demonyms = doc.doc, _demonyms(pack.code)
+    sdoc, demonyms = doc.doc, _ids(pack.code, "demonyms")
     votes = Counter(sdoc.vocab.strings[key] for key, _, _ in _countries(pack.code, sdoc.vocab)(sdoc))
-    votes.update(iso for tok in sdoc if (iso := demonyms.get(tok.lower_)))
+    votes.update(iso for lower, _ in columns if (iso := demonyms.get(lower)))
     top = votes.most_common(2)
     if not top or (len(top) == 2 and top[0][1] == top[1][1]):
         return None
     return str(top[0][0])
 
 
-def _headed(doc: Parsed, pack: LangPack, home: str | None) -> list[tuple[ActorMention, tuple[int, int]]]:
+def _headed(doc: Parsed, pack: LangPack, home: str | None,
+            columns: list[list[int]]) -> list[tuple[ActorMention, tuple[int, int]]]:
     heads, demonyms = _heads(pack.code), _demonyms(pack.code)
     countries = {k.lower(): v for k, v in pack.actors.countries.items() if " " not in k}  # "Kyiv forces", "Moscou"
+    ids = _ids(pack.code, "heads")
     out = []
-    for tok in doc.doc:
+    for i in (i for i, (lower, lemma) in enumerate(columns) if lower in ids or lemma in ids):
+        tok = doc.doc[i]
         kind = heads.get(tok.lemma_.lower()) or heads.get(tok.lower_)
         # an adjective names an armed side too ("rebel camps", "les zones rebelles", "military aircraft")
         if kind is None or (tok.pos_ not in ("NOUN", "PROPN") and not (tok.pos_ == "ADJ" and kind in ADJECTIVE_KINDS)):
