@@ -97,6 +97,9 @@ def attribution_ok(gold: object, got: Attribution | None) -> bool:
     ("en", "The militia said its fighters had shot down an army helicopter near the lake. The claim could not be "
            "independently verified, and the army did not comment on the loss of any aircraft that week.", "shot",
      "hedged"),
+    # "..., the group that runs it said." with "said" parsed as a second relative clause of "group"
+    ("en", "Militiamen looted a school in Ituri on Friday, the organisation that funds it said.", "looted",
+     "reported"),
     # "s'entendre" (agree) is not "entendre" (intend)
     ("fr", "Les deux camps se sont entendus mardi sur une trêve à Genève.", "trêve", "asserted"),
     ("fr", "Le gouvernement entend lancer une offensive contre les rebelles.", "offensive", "future"),

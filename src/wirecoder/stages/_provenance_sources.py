@@ -76,10 +76,11 @@ def _speech_frame(tok: Token, cues: CuesData, agencies: dict[str, str], prior: l
     stance = _stance(tok, cues)
     if stance is None or {"1"} & set(tok.morph.get("Person")) or "Imp" in tok.morph.get("Mood"):
         return None  # "rappelons-le", "let us recall": the author speaking
-    speaker = _speaker_of(tok)
+    closing = _closing_relative(tok, sents)
+    speaker = closing if closing is not None else _speaker_of(tok)
     if speaker is None or (speaker.pos_ == "PRON" and not personal(speaker)) or not can_speak(speaker, cues):
         return None
-    content = _content_of(tok, speaker)
+    content = None if closing is not None else _content_of(tok, speaker)
     pointing_back = content is None or (lemma(content) in cues.words.claim_nouns and not any(
         c.dep_ in ("acl", "acl:relcl", "relcl") for c in content.children))  # "the claims that ..." points ahead
     if stance[0] == "denies" and pointing_back:
@@ -92,6 +93,8 @@ def _speech_frame(tok: Token, cues: CuesData, agencies: dict[str, str], prior: l
         before = _said_before(tok)
         if before is not None:  # "« ... », a raconté X": the words come first, parsed as a clause of the verb
             content, lo, hi = before, before.left_edge.i, before.right_edge.i + 1
+        elif closing is not None:
+            content, lo, hi = sent.root, sent.start, closing.left_edge.i
         elif tok.dep_ in INCISE_DEPS and tok.head.i < tok.i:
             content = tok.head
             lo, hi = sent.start, tok.left_edge.i
@@ -108,6 +111,15 @@ def _speech_frame(tok: Token, cues: CuesData, agencies: dict[str, str], prior: l
     source = attribution(speaker, cues, agencies, prior, sents)
     return Frame(kind="speech", source=source, verb=tok.text, stance=stance[0], start=span[0], end=span[1],
                  cue=tok.i, head=content.i, incise=incise, reason="incise" if incise else "speech-verb")
+
+
+def _closing_relative(verb: Token, sents: Sentences) -> Token | None:
+    """The speaker of "..., the group that runs the hospital said." when the parser made the speech
+    verb a second relative clause of that noun ("that runs ... said"): the noun, else None."""
+    noun = verb.head
+    if verb.dep_ not in RELATIVE_DEPS or not _only_aside(verb.doc[verb.i + 1:sents.of(verb.i).end]):
+        return None
+    return noun if any(c.dep_ in RELATIVE_DEPS and noun.i < c.i < verb.i for c in noun.children) else None
 
 
 def _denial_frame(tok: Token, speaker: Token, cues: CuesData, agencies: dict[str, str], prior: list[Frame],
