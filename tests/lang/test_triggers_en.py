@@ -452,3 +452,11 @@ def test_trigger_ids_are_unique_and_prefixed() -> None:
 def test_context_words_are_lower_case() -> None:
     words = [w for trig in lang.load(CODE).triggers for w in trig.requires + trig.excludes]
     assert [w for w in words if w != w.lower() or " " in w] == []
+
+
+@pytest.mark.parametrize("text", [
+    "In March, the rebels ended a two-year ceasefire with the army and attacked its bases.",
+    "The government scrapped the truce on Sunday, citing repeated violations.",
+])
+def test_an_ended_ceasefire_is_no_agreement(make_parsed: Callable[..., Parsed], text: str) -> None:
+    assert "Agreement" not in labels(make_parsed, text)

@@ -464,3 +464,11 @@ def test_trigger_ids_are_unique_and_prefixed() -> None:
 def test_context_words_are_lower_case() -> None:
     words = [w for trig in lang.load(CODE).triggers for w in trig.requires + trig.excludes]
     assert [w for w in words if w != w.lower() or " " in w] == []
+
+
+@pytest.mark.parametrize("text", [
+    "En mars, les rebelles ont rompu le cessez-le-feu conclu deux ans plus tôt avec l'armée.",
+    "La rupture de la trêve a été annoncée dimanche par le gouvernement.",
+])
+def test_a_broken_ceasefire_is_no_agreement(make_parsed: Callable[..., Parsed], text: str) -> None:
+    assert "Agreement" not in labels(make_parsed, text)
