@@ -64,6 +64,18 @@ def _low(words: list[str]) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
+def _act_words(pack: LangPack) -> frozenset[str]:
+    """The words of the lexicon's one-word triggers (verbs of attack: "frapper", "struck")."""
+    out: set[str] = set()
+    for trig in pack.triggers:
+        if len(trig.pattern) == 1:
+            for key in ("LEMMA", "LOWER"):
+                value = trig.pattern[0].get(key)
+                words = value.get("IN", []) if isinstance(value, dict) else [value] if isinstance(value, str) else []
+                out.update(w.lower() for w in words)
+    return frozenset(out)
+
+
 @functools.cache
 def _cues(code: str) -> _Cues:
     pack = lang.load(code)
@@ -77,7 +89,7 @@ def _cues(code: str) -> _Cues:
                  demonyms={k.lower(): v for k, v in acts.demonyms.items()},
                  heads={w.lower(): kind for kind, ws in acts.heads.items() for w in ws},
                  named=frozenset(e.name for e in acts.entries),
-                 harm=_low(words.get("fatality_verbs", []) + words.get("injury_verbs", [])))
+                 harm=_low(words.get("fatality_verbs", []) + words.get("injury_verbs", [])) | _act_words(pack))
 
 
 @dataclass
@@ -169,7 +181,7 @@ def _hosted(head: Any, roles: _Roles, actors: list[ActorMention], cues: _Cues, p
                 _paired(up, head, roles, actors, cues, pack)
             if dep in SUBJECT | PASSIVE_SUBJECT:
                 # the trigger is the host's subject: its victims only, when the host harms ("l'attaque a tué cinq civils")
-                if up.lemma_.lower() in cues.harm:
+                if up.lemma_.lower() in cues.harm or up.lower_ in cues.harm:
                     _own(up, roles, actors, cues, pack, patient_only=True, skip=head.i)
             else:
                 _own(up, roles, actors, cues, pack, skip=head.i)
@@ -266,7 +278,8 @@ def _resolve(tok: Any, actors: list[ActorMention], cues: _Cues, pack: LangPack, 
     found = _mention_in(tok, actors, cues)
     if found is not None:
         if _generic(found, cues) and found.kind in NON_STATE and (_definite(tok) or found.start != tok.idx):
-            return _antecedent(tok, actors, cues, named_only=True) or found  # "the militants", "les rebelles"
+            # "the militants", "les rebelles": the armed group named just before
+            return _antecedent(tok, actors, cues, named_only=True, kinds=NON_STATE) or found
         return found
     iso = _country(tok, cues)
     if iso:
@@ -329,7 +342,8 @@ def _definite(tok: Any) -> bool:
     return any("Def" in c.morph.get("Definite") for c in tok.children if c.dep_ == "det")
 
 
-def _antecedent(tok: Any, actors: list[ActorMention], cues: _Cues, named_only: bool) -> Actor | None:
+def _antecedent(tok: Any, actors: list[ActorMention], cues: _Cues, named_only: bool,
+                kinds: frozenset[str] = ARMED) -> Actor | None:
     """The last armed actor named before the word, in its sentence or the two before it."""
     doc = tok.doc
     sent = tok.sent
@@ -339,7 +353,7 @@ def _antecedent(tok: Any, actors: list[ActorMention], cues: _Cues, named_only: b
             break
         start = doc[start - 1].sent.start
     lo, hi = doc[start].idx, tok.idx
-    window = [m for m in actors if lo <= m.span.start and m.span.end <= hi and m.actor.kind in ARMED]
+    window = [m for m in actors if lo <= m.span.start and m.span.end <= hi and m.actor.kind in kinds]
     here = [m.actor for m in window if m.span.start >= sent.start_char]
     if here and not named_only:
         return here[-1]  # "la police a dit qu'elle avait...": the sentence's own actor first
