@@ -134,3 +134,35 @@ def test_fatality_and_injury_words_do_not_overlap(code: str) -> None:
     words = lang.load(code).events.words
     dead = set(words["fatality_nouns"]) | set(words["fatality_verbs"])
     assert dead.isdisjoint(set(words["injury_nouns"]) | set(words["injury_verbs"]))
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_country_names_give_iso_codes(code: str) -> None:
+    assert set(lang.load(code).actors.countries.values()) <= set(country_names())
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_country_names_are_lower_case_and_trimmed(code: str) -> None:
+    names = lang.load(code).actors.countries
+    assert [n for n in names if n != n.lower().strip() or not n] == []
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_kind_has_a_generic_name(code: str) -> None:
+    assert set(lang.load(code).actors.labels) == KINDS
+
+
+@pytest.mark.parametrize("code", CODES)
+@pytest.mark.parametrize("key", ["anaphors", "claim_verbs", "genitive_preps", "pair_preps", "accuse_verbs",
+                                 "negative_determiners"])
+def test_attachment_words_present(code: str, key: str) -> None:
+    assert getattr(lang.load(code).actors, key)
+
+
+@pytest.mark.parametrize(("code", "name", "iso"), [
+    ("fr", "moscou", "RU"), ("fr", "états-unis", "US"), ("fr", "israël", "IL"), ("fr", "kiev", "UA"),
+    ("fr", "arabie saoudite", "SA"), ("en", "moscow", "RU"), ("en", "united states", "US"), ("en", "kyiv", "UA"),
+    ("en", "israel", "IL"), ("en", "saudi arabia", "SA"),
+])
+def test_country_name_or_capital_gives_country(code: str, name: str, iso: str) -> None:
+    assert lang.load(code).actors.countries[name] == iso
