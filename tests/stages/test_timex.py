@@ -210,6 +210,13 @@ EVENT_DATES = [
     ("en", "2024-03-15", "Last week, a bomb struck a convoy.\n\n"
      "The government launched an offensive in 2022, recapturing dozens of towns.", "recapturing",
      "2022-01-01", "2022-12-31", "same-sentence"),
+    # a speaking's date, when nothing else in the paragraph dates it: the event is no later
+    ("en", "2024-05-16", "Military intelligence said last week that its drones had sunk a patrol boat. "
+     "The navy denied that any ship had been lost.", "lost", "2024-05-06", "2024-05-12", "paragraph-date"),
+    # a headline below a caption tells the lead's event
+    ("fr", "2024-02-08", "Des soldats sur la route, le 3 novembre 2023. Image d'illustration. © Agence\n\n"
+     "Des obus tombent près de Goma\n\nGOMA, 8 févr. 2024 (Agence) - Des obus sont tombés mercredi près d'un camp.",
+     "obus tombent", "2024-02-07", "2024-02-07", "lead-date"),
     # an expected event takes no past date from the sentences before it, a past one no forward date
     ("fr", "2024-02-08", "Mardi, l'armée a repoussé une attaque. Des renforts doivent être déployés dans la région.",
      "déployés", "2024-02-08", "2024-02-08", "publication-date"),

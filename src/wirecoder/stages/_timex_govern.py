@@ -2,9 +2,12 @@
 
 Order of preference: an expression in the trigger's own clause (the one hanging under
 the trigger first), then the nearest in its sentence, then the paragraph's running date
-(the last one before the sentence: "On Monday, ..." dates what follows), for a headline
-the lead's first date, then the publication day at a lower precision. A past event never ends after the anchor; an
-expected one never ends before it.
+(the last one before the sentence that sets its scene: "On Monday, ..." dates what
+follows), then, for a sentence with no date at all, the scene of the body paragraph above
+(a paragraph with no date goes on with the story above it; captions, notes and speakers'
+dates stepped over), for a headline the lead's scene date, then the publication day at a
+lower precision. Dates running on from context point the way the event does. A past event
+never ends after the anchor; an expected one never ends before it.
 """
 
 from __future__ import annotations
@@ -25,12 +28,14 @@ NOMINAL = ("NOUN", "PROPN")
 META = ("dateline", "byline")  # reason prefixes of the article's own dates
 LEADING_TOKENS = 3  # a date this close to its sentence's start sets the scene ("On Monday, ...")
 SENTENCE_END = (*".!?…»”\"", "")  # what ends a sentence ("" : the paragraph's start)
-CARRY_PARAGRAPHS = 4
-CONTEXT_PRECISION = 2  # a date read from an earlier paragraph, like the publication day's fallback  # how many paragraphs up a date may be carried from
+CARRY_PARAGRAPHS = 4  # how many paragraphs up a date may be carried from
+CONTEXT_PRECISION = 2  # a date read from an earlier paragraph, like the publication day's fallback
 OPENING_BRACKETS = "[("
 CARRY_DAYS = 6  # the longest span carried to the next paragraph ("last week": Monday to Sunday)
-REPORTED = ("ccomp", "parataxis")
-INVERTED = ("advcl",)  # how the parser hangs a clause said before an inverted speech verb  # a clause a speech verb reports: the verb's date is the speaking's
+REPORTED = ("ccomp",)  # a clause a speech verb reports: the verb's date is the speaking's
+# how the parser hangs a clause said before an inverted speech verb ("X, a annoncé Y"); after the
+# main verb, the same labels mark the inserted speech verb itself
+INVERTED = ("advcl", "parataxis")
 
 
 def _usable(t: Timex, anchor: date | None, future: bool) -> bool:
@@ -146,11 +151,18 @@ def _over(t: Timex, clause: Any, doc: Any) -> bool:
 
 def _running(sent_start: int, para: tuple[int, int], timexes: list[Timex], doc: Any, *,
              first: bool = False) -> Timex | None:
-    """The last date before the sentence, in its paragraph, that opens its own sentence or dates its
-    main clause (with ``first``, the paragraph's first such date: the scene it sets)."""
+    """The last date before the sentence, in its paragraph, that sets its sentence's scene, else the
+    last that dates a speaking ("said last week that ...": no later than that). With ``first``, the
+    paragraph's first scene date, for the paragraphs below it."""
     before = [t for t in timexes if para[0] <= t.span.start and t.span.end <= sent_start and not _coarse(t)]
     for t in before if first else reversed(before):
         if _scene(t, doc, para[0]):
+            return t
+    if first:
+        return None
+    for t in reversed(before):
+        span = tokens(doc, t.span.start, t.span.end)
+        if span is not None and clause_head(span.root).dep_ == "ROOT":
             return t
     return None
 
@@ -239,7 +251,7 @@ def govern(trigger: Span, doc: Parsed, timexes: list[Timex], anchor: date | None
     if carried is not None:  # context, not the sentence, dates it: a lower precision
         got = _dated(carried, "previous-paragraph-date", anchor, future)
         return got.model_copy(update={"precision": max(got.precision or 1, CONTEXT_PRECISION)})
-    lead = _lead(doc.article.text, para, usable)
+    lead = _lead(doc.article.text, para, settled, doc.doc)
     if lead is not None:
         return _dated(lead, "lead-date", anchor, future)
     return _fallback(anchor, future)
@@ -259,13 +271,29 @@ def _tense_words(code: str) -> tuple[set[str], set[str], tuple[str, ...]]:
             tuple(dates.conditional_endings))
 
 
-def _lead(text: str, para: tuple[int, int], timexes: list[Timex]) -> Timex | None:
-    """For a headline (the first line, with no full stop), the first date of the text below it
-    that is not the dateline's or the byline's: a headline tells the lead's event."""
-    if text[:para[0]].strip() or text[para[0]:para[1]].rstrip()[-1:] in SENTENCE_END[:-1]:
+def _lead(text: str, para: tuple[int, int], timexes: list[Timex], doc: Any) -> Timex | None:
+    """For a headline (a line with no full stop above the first body paragraph), the scene date of
+    the first body paragraph that has one, the dateline's and byline's aside: a headline tells the
+    lead's event. Captions, datelines and bylines around the headline are no body paragraphs."""
+    if _body(text, para):
         return None
-    below = [t for t in timexes if t.span.start >= para[1] and not _coarse(t)]
-    return below[0] if below else None
+    below = [t for t in timexes if not _coarse(t)]
+    seen: set[int] = set()
+    for t in below:
+        p = _paragraph(text, t.span.start)
+        if p[0] in seen or not _body(text, p):
+            continue
+        seen.add(p[0])
+        if p[0] < para[0]:
+            return None  # a line below the story's start: a caption or a subheading, not the headline
+        return _running(p[1], p, below, doc, first=True) or t  # its scene, else its first date
+    return None
+
+
+def _body(text: str, para: tuple[int, int]) -> bool:
+    """Whether a paragraph is of the story: it ends like a sentence and opens with no bracket."""
+    body = text[para[0]:para[1]].strip()
+    return bool(body) and body[0] not in OPENING_BRACKETS and body[-1] in SENTENCE_END[:-1]
 
 
 def _carried(text: str, para: tuple[int, int], timexes: list[Timex], doc: Any) -> Timex | None:
@@ -281,8 +309,7 @@ def _carried(text: str, para: tuple[int, int], timexes: list[Timex], doc: Any) -
         while prev[0] > 0 and not text[prev[0]:prev[1]].strip():
             prev = _paragraph(text, prev[0] - 1)
         end = prev[0]
-        body = text[prev[0]:prev[1]].strip()
-        if not body or body[0] in OPENING_BRACKETS or body[-1] not in SENTENCE_END[:-1]:
+        if not _body(text, prev):
             continue
         if not any(prev[0] <= t.span.start and t.span.end <= prev[1] and not _coarse(t) for t in timexes):
             return None  # a body paragraph with no date of its own has moved the story on
