@@ -127,6 +127,10 @@ CASES = [
          "/state_forces", "Allied Democratic Forces"),
     Case("en", "The attack comes as the peacekeeping mission prepares to leave the region.", "attack", None, None),
     Case("fr", "L'attaque survient alors que les casques bleus doivent quitter la région.", "attaque", None, None),
+    Case("en", "Al-Shabaab fighters were seen near Baidoa. The group has been blamed for several attacks on convoys.",
+         "attacks", "Al-Shabaab", None),
+    Case("fr", "Les rebelles ont été accusés d'avoir incendié plusieurs villages.", "incendié", "/rebel_militia", None),
+    Case("en", "Parents of the kidnapped students protested outside the governor's office.", "protested", "/civilians", None),
     # an unknown proper-name actor keeps its surface text
     Case("en", "The Arakan Army captured the town of Paletwa on Monday.", "captured", "Arakan Army", None),
     Case("fr", "Le Front de libération de l'Azawad a attaqué un camp de l'armée près de Kidal.", "attaqué",

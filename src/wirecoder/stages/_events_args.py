@@ -179,6 +179,11 @@ def _hosted(head: Any, roles: _Roles, actors: list[ActorMention], cues: _Cues, p
                 return
             if up.lemma_.lower() in cues.pair_verbs:  # "les combats ont opposé l'armée aux rebelles"
                 _paired(up, head, roles, actors, cues, pack)
+            if up.lemma_.lower() in cues.accuse and dep == "obl" and roles.actor1 is None:
+                # "the group was blamed for the attacks", "accusé de l'attaque": the one accused did it
+                accused = next((c for c in up.children if c.dep_ in OBJECT | PASSIVE_SUBJECT), None)
+                if accused is not None:
+                    roles.actor1 = _resolve(accused, actors, cues, pack, agentive=True)
             if dep in SUBJECT | PASSIVE_SUBJECT:
                 # the trigger is the host's subject: its victims only, when the host harms ("l'attaque a tué cinq civils")
                 if up.lemma_.lower() in cues.harm or up.lower_ in cues.harm:
@@ -194,7 +199,7 @@ def _hosted(head: Any, roles: _Roles, actors: list[ActorMention], cues: _Cues, p
                 up = up.head
             if roles.actor1 is None:
                 # the one accused did it; otherwise the governing verb's subject did
-                deps = OBJECT if up.lemma_.lower() in cues.accuse else SUBJECT
+                deps = OBJECT | PASSIVE_SUBJECT if up.lemma_.lower() in cues.accuse else SUBJECT
                 subject = next((c for c in up.children if c.dep_ in deps), None)
                 if subject is not None:
                     roles.actor1 = _resolve(subject, actors, cues, pack, agentive=True)
