@@ -191,3 +191,13 @@ def test_generic_plural_mentions_are_no_event(make_parsed: Callable[..., Parsed]
 ])
 def test_file_picture_captions_hold_no_event(make_parsed: Callable[..., Parsed], code: str, text: str) -> None:
     assert _events(make_parsed, text, code) == []
+
+
+@pytest.mark.parametrize(("code", "text", "sub_event_type"), [
+    # the barracks and the army base would make them clashes; the target says civilians
+    ("fr", "Lundi, des jihadistes ont attaqué des civils près de la caserne de Gao.", "Attack"),
+    ("en", "On Monday, gunmen attacked civilians near the army base in Maiduguri.", "Attack"),
+])
+def test_an_assault_is_typed_by_its_target(make_parsed: Callable[..., Parsed], code: str, text: str,
+                                           sub_event_type: str) -> None:
+    assert [e.sub_event_type for e in _events(make_parsed, text, code)] == [sub_event_type]

@@ -10,6 +10,7 @@ from wirecoder.lang import LangPack
 from wirecoder.lang.schema.events import Trigger
 from wirecoder.model import (
     SUB_EVENT_TYPE,
+    Actor,
     ActorMention,
     Anchor,
     Event,
@@ -90,13 +91,14 @@ def run(doc: Parsed, pack: LangPack, timexes: list[Timex], places: list[Place],
         evidence = _evidence(sent)
         actor1, actor2 = arguments(doc, trigger, actors, pack)
         date = timex.event_date(trigger, doc, timexes, anchor)
-        proto = Event(id="", event_type=SUB_EVENT_TYPE[entry.label], sub_event_type=entry.label, date=date,
+        label, typed = _by_target(entry, actor2)
+        proto = Event(id="", event_type=SUB_EVENT_TYPE[label], sub_event_type=label, date=date,
                       actor1=actor1, actor2=actor2, fatalities=fatalities(sent, pack),
                       evidence=evidence, trigger=trigger, trigger_id=entry.id)
         found = places_stage.event_locations(trigger, doc, places, pack)
         where: list[Location | None] = [*_one_act_places(found, doc.article.text, pack)] or [None]
         for loc in where:
-            reasons = {"type": "lexicon", "date": date.reason, "location": loc.reason if loc else "no-place"}
+            reasons = {"type": typed, "date": date.reason, "location": loc.reason if loc else "no-place"}
             if plural and date.reason in INHERITED_DATES and reasons["location"].split("+")[0] in WEAK_PLACES:
                 continue  # "attacks on convoys", told with no date and no place of their own: no one event
             events.append(proto.model_copy(update={"location": loc, "reasons": reasons}))
@@ -106,6 +108,14 @@ def run(doc: Parsed, pack: LangPack, timexes: list[Timex], places: list[Place],
 
 
 STRATEGIC = "Strategic developments"
+# an assault is a clash when armed forces are its target, an attack on civilians when civilians are
+BY_TARGET = {("Armed clash", "civilians"): "Attack", ("Attack", "state_forces"): "Armed clash"}
+
+
+def _by_target(entry: Trigger, actor2: Actor | None) -> tuple[str, str]:
+    """(sub-event type, reason): an assault typed by who it targeted, when the parse says."""
+    typed = BY_TARGET.get((entry.label, actor2.kind)) if entry.by_target and actor2 is not None else None
+    return (typed, "actor2-kind") if typed else (entry.label, "lexicon")
 
 
 def mappable(events: list[Event]) -> tuple[list[Event], list[Event]]:

@@ -20,6 +20,9 @@ class Trigger(Data):
     # optional: the words name the outcome of violence (a killing); in a sentence that names the violent
     # act itself (a shelling, a clash), they are that act's toll, not a second event
     outcome: bool = False
+    # optional: an assault word ("attack", "embuscade"): a clash when armed forces are its target,
+    # an attack on civilians when civilians are, whatever the sentence's other words suggested
+    by_target: bool = False
 
 
 class EventsData(Data):
