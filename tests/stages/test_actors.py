@@ -96,6 +96,8 @@ CASES = [
          "Islamic State", None),
     Case("en", "A suicide bomber blew himself up at a mosque in Peshawar, killing 30 worshippers. "
          "ISKP claimed responsibility for the attack.", "killing", "Islamic State Khorasan Province", "/civilians"),
+    Case("en", "Soldiers arrested two men after the blast. Al-Shabaab claimed responsibility for the bombing.", "arrested",
+         "/state_forces", None),
     # light coreference: "le groupe", "the militants", "ils", "they"
     Case("fr", "Les jihadistes du JNIM ont encerclé le camp de Boulkessi à l'aube. Le groupe a ensuite attaqué les soldats.",
          "attaqué", "JNIM: Group for Support of Islam and Muslims", "/state_forces"),

@@ -253,7 +253,8 @@ def _by_side(head: Any, trigger: Span, roles: _Roles, actors: list[ActorMention]
 
 def _claimed(head: Any, roles: _Roles, actors: list[ActorMention], cues: _Cues, pack: LangPack, article: str) -> None:
     """A group that claims the attack in this sentence or the next is its author, unless a named one acted."""
-    if not cues.claims or (roles.actor1 is not None and not _generic(roles.actor1, cues)):
+    nameless = roles.actor1 is not None and _generic(roles.actor1, cues) and roles.actor1.kind != "state_forces"
+    if not cues.claims or (roles.actor1 is not None and not nameless):
         return
     sent = head.sent
     doc = head.doc
