@@ -460,3 +460,11 @@ def test_context_words_are_lower_case() -> None:
 ])
 def test_an_ended_ceasefire_is_no_agreement(make_parsed: Callable[..., Parsed], text: str) -> None:
     assert "Agreement" not in labels(make_parsed, text)
+
+
+@pytest.mark.parametrize(("label", "text"), [
+    ("Remote explosive/landmine/IED", "A motorcycle loaded with explosives blew up near a police post on Monday."),
+    ("Remote explosive/landmine/IED", "A car bomb blew up outside the governor's office, killing four people."),
+])
+def test_a_vehicle_or_bomb_that_blew_up_is_an_explosion(make_parsed: Callable[..., Parsed], label: str, text: str) -> None:
+    assert label in labels(make_parsed, text)
