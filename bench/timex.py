@@ -2,7 +2,8 @@
 
 1. Test set (tests/data/timex/{fr,en}.jsonl): share of expressions found with the right
    interval, per language and overall (target 95%), and how many also have the right precision.
-2. Event dating on the annotated articles (../shared/eval/dev and dispatches): given the
+2. Event dating on the annotated articles (../shared/eval/dev and dispatches, then the project's
+   own tests/data/articles and examples): given the
    gold evidence's location, how many gold event dates the governing-expression finder
    gets right (overlap with one day of slack, as the scorer counts), with the publication
    date given and with it inferred; and the inferred publication dates.
@@ -78,9 +79,13 @@ def test_set() -> None:
     print(f"test set overall: {right}/{total} = {right / total:.1%} (precision also right: {precise / total:.1%})")
 
 
-def gold_files() -> list[tuple[Path, Path]]:
+def gold_files(own: bool = False) -> list[tuple[Path, Path]]:
+    """(gold, text) pairs: the shared seed and dispatches, or with ``own`` the project's own annotated
+    articles and bundled examples."""
     out = []
-    for gold in sorted([*SHARED.glob("eval/dev/*.gold.json"), *SHARED.glob("eval/dispatches/*.gold.json")]):
+    found = [*(ROOT / "tests/data/articles").glob("*.gold.json"), *(ROOT / "examples").glob("*.gold.json")] if own \
+        else [*SHARED.glob("eval/dev/*.gold.json"), *SHARED.glob("eval/dispatches/*.gold.json")]
+    for gold in sorted(found):
         txt = gold.with_name(gold.name.replace(".gold.json", ".txt"))
         if not txt.exists():
             txt = SHARED / "seeds" / txt.name
@@ -111,9 +116,9 @@ def overlaps(got: tuple[date | None, date | None], want: tuple[str, str]) -> boo
     return got[0] <= we + SLACK and ws - SLACK <= got[1]
 
 
-def event_dating() -> None:
+def event_dating(own: bool = False) -> None:
     counts: Counter[str] = Counter()
-    for gold_path, txt in gold_files():
+    for gold_path, txt in gold_files(own):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         code, text = gold["language"], txt.read_text(encoding="utf-8")
         published = date.fromisoformat(gold["published"])
@@ -121,12 +126,12 @@ def event_dating() -> None:
             doc = parsed(text, code, published if given else None)
             pack = lang.load(code)
             anchor = timex.infer_anchor(doc, pack, published if given else None)
-            if not given:
+            if not given and not own:
                 print(f"  {gold['doc']}: inferred {anchor.day} (true {published}) - {anchor.evidence}")
             found = timex.run(doc, pack, anchor)
             mode = "published" if given else "inferred"
             for ev in gold["events"]:
-                if ev["date"]["start"] is None:
+                if not ev.get("date") or ev["date"]["start"] is None:
                     continue
                 trigger = evidence_span(text, ev["evidence"], doc)
                 if trigger is None:
@@ -140,7 +145,8 @@ def event_dating() -> None:
                           f"got {got.start}..{got.end} ({got.reason}, {got.text!r})")
     for mode in ("published", "inferred"):
         right, wrong = counts[f"{mode}-right"], counts[f"{mode}-wrong"]
-        print(f"event dates ({mode} anchor): {right}/{right + wrong} right "
+        print(f"event dates, {'own articles + examples' if own else 'seed + dispatches'} ({mode} anchor): "
+              f"{right}/{right + wrong} right "
               f"({counts[f'{mode}-no-evidence']} evidence strings not located)")
 
 
@@ -165,4 +171,5 @@ def speed() -> None:
 if __name__ == "__main__":
     test_set()
     event_dating()
+    event_dating(own=True)
     speed()

@@ -133,6 +133,17 @@ INFERRED = [
     ("en", "Updated January 9, 2023\nOn January 6, 2023, gunmen attacked a camp. On Saturday, troops arrived.", "2023-01-09"),
     ("en", "The strike of Friday, March 13 followed the January 8, 2020 missile attack. "
      "On Tuesday, the coalition left the base.", "2020-03-17"),
+    # header lines holding the date between separators; a title-case dateline
+    ("en", "Rebels shell the port\n\nState Radio - World service, March 16, 2024\n\n"
+     "On Friday, rockets hit the port. On Thursday, troops shelled a village.", "2024-03-16"),
+    ("en", "Strikes hit the north\n\nJan. 12, 2024 | By our correspondents\n\n"
+     "On Thursday, jets struck an airport.", "2024-01-12"),
+    ("en", "Police stations attacked\n\nBy A Reporter | May 21, 2024 | Quito\n\n"
+     "Late on Monday, gunmen attacked two police stations.", "2024-05-21"),
+    ("fr", "Les prisons attaquées\n\nPar la rédaction, avec agences — 4 mars 2024\n\n"
+     "Samedi soir, des gangs ont attaqué deux prisons. Dimanche, le couvre-feu a été décrété.", "2024-03-04"),
+    ("en", "Siege ends\n\nMogadishu, 15.03.2024 - Security forces on Friday ended a siege that began on Thursday.",
+     "2024-03-15"),
 ]
 
 

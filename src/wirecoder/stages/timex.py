@@ -23,6 +23,12 @@ from wirecoder.stages._timex_syntax import clause_is_future, clause_is_perfect
 # A dateline: a city in capitals (a country in brackets), a comma, the date, the agency
 # in brackets, a dash. A byline: a name, a bar, the date.
 DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-ZÀ-Ý][A-ZÀ-Ý'’ ./\-]+(?:\s*\([^)\n]*\))?,[ \t]*$")
+# the same in title case ("Mogadishu, 15.03.2024 - "): a short place name at a line's start
+DATELINE_TITLE = re.compile(r"(?:^|\n)[ \t]*[A-ZÀ-Ý][\w'’.\-]*(?: [\w'’.\-]+){0,3}(?:\s*\([^)\n]*\))?,[ \t]*$")
+# a header line holding the article's date between separators ("Name - English service, March 16, 2024",
+# "Par la rédaction, avec agences — 4 mars 2024", "Jan. 12, 2024 | By ...", "By X | May 21, 2024 | City")
+HEADER_LINE = 100  # the longest such line
+HEADER_SEPARATORS = ",|·•–—-"
 DATELINE_AFTER = re.compile(r"^[ \t]*(?:\([^)\n]*\))?[ \t]*[-–—]")
 BYLINE_BEFORE = re.compile(r"(?:^|\n)[^\n]{1,60}[|·][ \t]*$")
 PREFIX_CHARS = 30
@@ -105,10 +111,13 @@ def _role(text: str, m: Match, g: Grammar) -> str:
     if m.rule.rule != "date":
         return ""
     before = text[max(0, m.start - 80):m.start]
-    if DATELINE_BEFORE.search(before) and DATELINE_AFTER.match(text[m.end:m.end + 80]):
+    after = text[m.end:m.end + 80]
+    if (DATELINE_BEFORE.search(before) or DATELINE_TITLE.search(before)) and DATELINE_AFTER.match(after):
         return "dateline"
     if "year" not in m.values:
         return ""
+    if _header(text, m):
+        return "byline"
     line_start = text.rfind("\n", 0, m.start) + 1
     cue = g.published.search(text, line_start, m.start) if g.published is not None else None
     if cue is not None:
@@ -118,6 +127,18 @@ def _role(text: str, m: Match, g: Grammar) -> str:
     if BYLINE_BEFORE.search(before) and not text[m.end:m.end + 80].split("\n")[0].strip():
         return "byline"
     return ""
+
+
+def _header(text: str, m: Match) -> bool:
+    """Whether the date stands alone between separators on a short header line ("By X | May 21, 2024")."""
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    end = len(text) if end < 0 else end
+    if end - start > HEADER_LINE or start == 0:  # not the first line: that is the headline
+        return False
+    lead, tail = text[start:m.start].rstrip(), text[m.end:end].lstrip()
+    return (not lead or lead[-1] in HEADER_SEPARATORS) and (not tail or tail[0] in HEADER_SEPARATORS) \
+        and bool(lead or tail)
 
 
 def _prefixed(found: Found, r: Resolved, anchor: date | None) -> Resolved:
