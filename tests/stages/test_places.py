@@ -130,6 +130,10 @@ def test_spans_cut_their_text(resolve: Callable[[str, str], list[Place]]) -> Non
      "Conoco gas field"),
     ("fr", "Deux roquettes ont visé l'ambassade américaine à Bagdad.", "visé", "US Embassy in Baghdad"),
     ("en", "A car bomb exploded in Kirkuk, police in Baghdad said.", "exploded", "Kirkuk"),
+    ("en", "Fighting went on in Somalia. Officers detained ten men in a district of the capital.", "detained",
+     "Mogadishu"),
+    ("fr", "Des hommes armés ont attaqué Croix-des-Bouquets, à l'est de la capitale haïtienne.", "attaqué",
+     "Croix-des-Bouquets"),
     ("en", "Jets struck targets across Yemen, including sites at the airport of Sanaa.", "struck",
      "Sanaa International Airport"),
 ])

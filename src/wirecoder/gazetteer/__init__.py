@@ -5,7 +5,10 @@ The core runs from files on disk; no backend opens a socket.
 
 from __future__ import annotations
 
+import csv
+import functools
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Protocol
 
 from wirecoder.model import Candidate
@@ -20,3 +23,11 @@ class Gazetteer(Protocol):
         """Entries of the given kinds (embassy, airbase...) whose names share the words of ``text``,
         best first (``score`` is the share of words in common)."""
         ...
+
+
+@functools.cache
+def capitals() -> dict[str, str]:
+    """Country code -> the name of its capital city (``data/capitals.tsv``), for "the capital"."""
+    path = Path(__file__).parent / "data" / "capitals.tsv"
+    with path.open(encoding="utf-8", newline="") as f:
+        return {row["iso2"]: row["capital"] for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)}

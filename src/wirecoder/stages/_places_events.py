@@ -56,7 +56,7 @@ def locate(trigger: Span, doc: Parsed, places: list[Place], pack: LangPack) -> l
     found = [_slot(p, sdoc, tok, pack) for p in usable if sent.start_char <= p.span.start < sent.end_char]
     slots = [s for s in found if s is not None]
     if slots:
-        best = _specific(max(slots, key=lambda s: s.score), slots)
+        best = _apposed(_specific(max(slots, key=lambda s: s.score), slots), slots, sdoc, pack)
         reason = "attached" if best.score >= _ATTACHED else "sentence-nearest"
         if best.origin:
             reason = "origin"
@@ -87,6 +87,27 @@ def _specific(best: _Slot, slots: list[_Slot]) -> _Slot:
               and s.place.location.lon is not None
               and km(loc.lat, loc.lon, s.place.location.lat, s.place.location.lon) <= SAME_TOWN_KM]
     return max(inside, key=lambda s: s.score) if inside else best
+
+
+def _apposed(best: _Slot, slots: list[_Slot], sdoc: Any, pack: LangPack) -> _Slot:
+    """The place that a relative phrase in apposition locates: "Croix-des-Bouquets, à l'est de la
+    capitale" happened at Croix-des-Bouquets, not east of the capital."""
+    p = pack.places
+    relative = {fold(w) for w in [*p.directions, *p.near]}
+    allowed = relative | {fold(w) for w in [*p.location, *p.connectors, *p.capital_words, *p.units]}
+    before = [s for s in slots if s.place.span.end <= best.place.span.start and not s.origin]
+    if not before:
+        return best
+    prev = max(before, key=lambda s: s.place.span.end)
+    gap = sdoc.char_span(prev.place.span.end, best.place.span.start, alignment_mode="expand")
+    if gap is None or len(gap) == 0 or gap[0].text != "," or len(gap) > WINDOW:
+        return best
+    words = [fold(t.text) for t in gap[1:] if not t.is_punct]
+    if words and any(w in relative for w in words) and all(
+            w in allowed or t.pos_ in ("DET", "NUM") for w, t in zip(words, [t for t in gap[1:] if not t.is_punct],
+                                                                    strict=True)):
+        return prev
+    return best
 
 
 def _slot(place: Place, sdoc: Any, trigger: Any, pack: LangPack) -> _Slot | None:
@@ -138,6 +159,7 @@ def _coordinated(best: _Slot, slots: list[_Slot], sdoc: Any, pack: LangPack, pla
     allowed = ({fold(w) for w in p.joiners + p.location + p.connectors + p.capital_words + p.near}
                | {fold(w) for w in p.directions} | {fold(w) for w in p.units})
     joiners = {fold(w) for w in p.joiners}
+    relative = {fold(w) for w in [*p.directions, *p.near]}
     ordered = sorted((s for s in slots if not s.origin or s is best), key=lambda s: s.place.span.start)
     k = ordered.index(best)
     group = [best]
@@ -146,19 +168,22 @@ def _coordinated(best: _Slot, slots: list[_Slot], sdoc: Any, pack: LangPack, pla
         while 0 <= i + step < len(ordered):
             a, b = (ordered[i + step], ordered[i]) if step < 0 else (ordered[i], ordered[i + step])
             gap = sdoc.char_span(a.place.span.end, b.place.span.start, alignment_mode="expand")
-            if gap is None or not _list_gap(gap, allowed, joiners, places):
+            if gap is None or not _list_gap(gap, allowed, joiners, places, relative):
                 break
             group.append(ordered[i + step])
             i += step
     return sorted(group, key=lambda s: s.place.span.start)
 
 
-def _list_gap(gap: Any, allowed: set[str], joiners: set[str], places: list[Place]) -> bool:
+def _list_gap(gap: Any, allowed: set[str], joiners: set[str], places: list[Place], relative: set[str]) -> bool:
     """Whether the words between two places only join them ("A, B et C", "A (region) et au sud de B")."""
     inside = [(p.span.start, p.span.end) for p in places if gap.start_char <= p.span.start < gap.end_char]
     words = [t for t in gap if not t.is_punct and t.text.strip() and not any(a <= t.idx < b for a, b in inside)]
     if not gap.text.strip() or len(gap) > GAP or any(t.is_punct and t.text not in _LIST_PUNCT for t in gap):
         return False
+    folded = [fold(t.text) for t in words]
+    if not any(w in joiners for w in folded) and any(w in relative for w in folded):
+        return False  # "A, à l'est de B": B locates A, it is not a second place of the act
     return all(t.pos_ in ("DET", "NUM") or fold(t.text) in allowed for t in words) and (
         gap[0].is_punct or fold(gap[0].text) in joiners)
 
