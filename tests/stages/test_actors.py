@@ -133,6 +133,10 @@ CASES = [
          "attacks", "Al-Shabaab", None),
     Case("fr", "Les rebelles ont été accusés d'avoir incendié plusieurs villages.", "incendié", "/rebel_militia", None),
     Case("en", "Parents of the kidnapped students protested outside the governor's office.", "protested", "/civilians", None),
+    Case("fr", "Les autorités ukrainiennes ont accusé Moscou d'une frappe sur un hôpital.", "frappe", "RU/state_forces", None),
+    Case("fr", "L'attaque du poste de police par des hommes armés a fait trois morts.", "attaque", "Unidentified Armed Group",
+         "/state_forces"),
+    Case("en", "The attack on the army base by Boko Haram fighters killed five soldiers.", "attack", "Boko Haram", "/state_forces"),
     # an unknown proper-name actor keeps its surface text
     Case("en", "The Arakan Army captured the town of Paletwa on Monday.", "captured", "Arakan Army", None),
     Case("fr", "Le Front de libération de l'Azawad a attaqué un camp de l'armée près de Kidal.", "attaqué",

@@ -141,8 +141,12 @@ def _own(head: Any, roles: _Roles, actors: list[ActorMention], cues: _Cues, pack
                 roles.actor1 = _relative_antecedent(head, filler, actors, cues, pack) or \
                     _resolve(filler, actors, cues, pack, agentive=True)
         elif prep in cues.genitive and head.pos_ in ("NOUN", "PROPN"):
-            found = _mention_in(filler, actors, cues)
-            if found is not None and found.kind in VICTIMS:
+            # "l'attaque du poste par des hommes armés": with an agent named, the genitive is the target
+            agent = _agent_of(filler, cues)
+            if agent is not None and roles.actor1 is None:
+                roles.actor1 = _resolve(agent, actors, cues, pack, agentive=True)
+            found = _mention_in(filler, actors, cues, exact=True) or _mention_in(filler, actors, cues, skip=agent)
+            if found is not None and (found.kind in VICTIMS or agent is not None or _agent_of(head, cues) is not None):
                 roles.actor2 = roles.actor2 or found
             elif found is not None or _country(filler, cues):
                 roles.actor1 = roles.actor1 or found or _resolve(filler, actors, cues, pack, agentive=True)
@@ -152,6 +156,15 @@ def _own(head: Any, roles: _Roles, actors: list[ActorMention], cues: _Cues, pack
             iso = cues.demonyms.get(child.lower_) or cues.demonyms.get(child.lemma_.lower())
             if iso:  # "une frappe russe", "Israeli airstrikes", "US strikes"
                 roles.actor1 = _state(iso, child, pack)
+
+
+def _agent_of(tok: Any, cues: _Cues) -> Any:
+    """The word an agent preposition hangs on a noun ("par des hommes armés"), or None."""
+    for child in tok.children:
+        dep, prep, filler = _edge(child)
+        if dep in ("agent", "obl:agent") or prep in cues.agent:
+            return filler
+    return None
 
 
 def _edge(child: Any) -> tuple[str, str, Any]:
@@ -179,7 +192,7 @@ def _hosted(head: Any, roles: _Roles, actors: list[ActorMention], cues: _Cues, p
                 return
             if up.lemma_.lower() in cues.pair_verbs:  # "les combats ont opposé l'armée aux rebelles"
                 _paired(up, head, roles, actors, cues, pack)
-            if up.lemma_.lower() in cues.accuse and dep == "obl" and roles.actor1 is None:
+            if up.lemma_.lower() in cues.accuse and dep.startswith("obl") and roles.actor1 is None:
                 # "the group was blamed for the attacks", "accusé de l'attaque": the one accused did it
                 accused = next((c for c in up.children if c.dep_ in OBJECT | PASSIVE_SUBJECT), None)
                 if accused is not None:
@@ -324,13 +337,16 @@ def _owner(tok: Any, actors: list[ActorMention], cues: _Cues, pack: LangPack) ->
     return None
 
 
-def _mention_in(tok: Any, actors: list[ActorMention], cues: _Cues, exact: bool = False) -> Actor | None:
+def _mention_in(tok: Any, actors: list[ActorMention], cues: _Cues, exact: bool = False, skip: Any = None) -> Actor | None:
     """The mention a phrase names: the one on its head word; a named one in the phrase over a generic head."""
     # the phrase without the clauses that hang on it ("l'attentat qui a tué douze fidèles")
     kept = [c for c in tok.children if c.dep_ not in CLAUSES]
     left, right = min([tok.i, *(c.left_edge.i for c in kept)]), max([tok.i, *(c.right_edge.i for c in kept)])
     lo, hi = tok.doc[left].idx, tok.doc[right].idx + len(tok.doc[right].text)
     inside = [m.actor for m in actors if lo <= m.span.start and m.span.end <= hi]
+    if skip is not None:  # leave out a phrase read apart (the agent of a genitive noun)
+        s_lo, s_hi = skip.left_edge.idx, skip.right_edge.idx + len(skip.right_edge.text)
+        inside = [a for a in inside if a.start is None or not s_lo <= a.start < s_hi]
     on_head = next((m.actor for m in actors if m.span.start <= tok.idx < m.span.end), None)
     if exact or (on_head is not None and not _generic(on_head, cues)):
         return on_head
