@@ -87,7 +87,7 @@ def run(doc: Parsed, pack: LangPack, timexes: list[Timex], places: list[Place],
     events: list[Event] = []
     for trigger, entry in _acts(doc, pack):
         span = doc.doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-        sent, plural = span.sent, span.root.pos_ == "NOUN" and "Plur" in span.root.morph.get("Number")
+        sent, plural = span.sent, _generic_plural(span.root, pack)
         evidence = _evidence(sent)
         actor1, actor2 = arguments(doc, trigger, actors, pack)
         date = timex.event_date(trigger, doc, timexes, anchor)
@@ -168,6 +168,14 @@ def _acts(doc: Parsed, pack: LangPack) -> list[tuple[Span, Trigger]]:
                 entry = entry.model_copy(update={"label": weapon.label})
         out.append((trigger, entry))
     return out
+
+
+def _generic_plural(root: Any, pack: LangPack) -> bool:
+    """A bare or definite plural noun ("air strikes", "les embuscades"), not counted ("des roquettes", "two raids")."""
+    if root.pos_ != "NOUN" or "Plur" not in root.morph.get("Number"):
+        return False
+    definite = _words(pack.code, "definite")
+    return not any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ not in definite) for c in root.children)
 
 
 def _conditional(roots: list[Any], pack: LangPack) -> set[int]:
