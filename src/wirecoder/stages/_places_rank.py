@@ -104,15 +104,18 @@ def _supported(c: Candidate, m: Mention, ctx: _Context) -> bool:
     """Whether the article backs a choice that its spelling or its mention leaves in doubt."""
     others = ctx.seen[c.country] - (_unambiguous(c) and m.candidates[0].gazetteer_id == c.gazetteer_id)
     known = c.country in ctx.named or others > 0
-    proximity = _near(c, m, ctx)
+    loose = c.score < LOOSE and c.kind not in m.kinds
+    village = c.kind == "city" and c.population < VILLAGE
+    proximity = _near(c, m, ctx) if loose or village else 1.0
     near = proximity >= LOOSE_NEAR
-    alone = all(km(c.lat, c.lon, o.lat, o.lon) <= RIVAL_KM for o in m.candidates if o.score >= c.score - NAME_SLACK)
-    # a loose spelling needs a place-like mention, and other places close by (in a country the
-    # article speaks of, or closer still) or no rival
-    backed = proximity >= CLOSE_NEAR or (near and known) or (alone and (known or not ctx.seen))
-    if c.score < LOOSE and c.kind not in m.kinds and not (m.strong and backed):
-        return False
-    if c.kind == "city" and c.population < VILLAGE and not (known or near) and (not m.marked or len(ctx.anchors[0])):
+    if loose:
+        # a loose spelling needs a place-like mention, and other places close by (in a country the
+        # article speaks of, or closer still) or no rival
+        alone = all(km(c.lat, c.lon, o.lat, o.lon) <= RIVAL_KM for o in m.candidates
+                    if o.score >= c.score - NAME_SLACK)
+        if not (m.strong and (proximity >= CLOSE_NEAR or (near and known) or (alone and (known or not ctx.seen)))):
+            return False
+    if village and not (known or near) and (not m.marked or len(ctx.anchors[0])):
         return False  # a village abroad, far from the article's places, or named only by a capitalised word
     if m.strong and not m.search:
         return True
