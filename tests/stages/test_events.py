@@ -201,3 +201,12 @@ def test_file_picture_captions_hold_no_event(make_parsed: Callable[..., Parsed],
 def test_an_assault_is_typed_by_its_target(make_parsed: Callable[..., Parsed], code: str, text: str,
                                            sub_event_type: str) -> None:
     assert [e.sub_event_type for e in _events(make_parsed, text, code)] == [sub_event_type]
+
+
+@pytest.mark.parametrize(("code", "text", "word"), [
+    ("fr", "L'attaque intervient alors que la mission africaine, déployée en 2021 à Pemba, doit partir en juillet.", "déployée"),
+    ("en", "The attack came as the African mission, deployed to Pemba in 2021, prepared to leave in July.", "deployed"),
+])
+def test_a_participle_describing_a_force_is_background(make_parsed: Callable[..., Parsed], code: str, text: str,
+                                                       word: str) -> None:
+    assert word not in {e.trigger.text for e in _events(make_parsed, text, code)}

@@ -145,6 +145,9 @@ def _acts(doc: Parsed, pack: LangPack) -> list[tuple[Span, Trigger]]:
     absorbed: dict[int, int] = {}  # index of a modifying trigger -> index of the trigger it modifies
     modifiers = {k for k, r in enumerate(roots) if r.dep_ == "compound" and r.head.i not in by_root}
     modifiers |= _conditional(roots, pack) | _intercepted(roots, [e for _, e in found])
+    # "la mission, déployée en 2021": a participle describing a force is its background, not news
+    modifiers |= {k for k, r in enumerate(roots) if r.dep_ == "acl" and "Part" in r.morph.get("VerbForm")
+                  and SUB_EVENT_TYPE[found[k][1].label] == STRATEGIC}
     for k, root in enumerate(roots):
         if root.dep_ in ("conj", "ROOT"):
             continue
