@@ -98,6 +98,8 @@ def test_not_a_place(resolve: Callable[[str, str], list[Place]], code: str, text
     ("en", "Washington said the strikes were a warning.", "Washington", "metonym"),
     ("fr", "Moscou a démenti toute implication.", "Moscou", "metonym"),
     ("fr", "Des frappes ont visé Tajji (Salaheddine) mercredi.", "Salaheddine", "qualifier"),
+    ("fr", "Une patrouille est tombée dans une embuscade près de Tessalit, dans la région de Kidal.",
+     "région de Kidal", "qualifier"),
 ])
 def test_role_is_recorded(resolve: Callable[[str, str], list[Place]], code: str, text: str, mention: str,
                           reason: str) -> None:

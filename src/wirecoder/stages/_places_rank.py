@@ -63,7 +63,7 @@ def choose(doc: Any, mentions: list[Mention], pack: LangPack) -> list[Choice]:
         anchors=_anchors([c for c in first if _unambiguous(c) and c.kind != "country"]),
         near={},
     )
-    qualifiers = _qualifiers(doc, mentions)
+    qualifiers = _qualifiers(doc, mentions, pack)
     lists = _lists(doc, mentions, pack)
     regional = _regional(doc, mentions, lists, pack)
     # a name listed with places the text marks as places is marked too
@@ -175,13 +175,20 @@ def _inside(c: Candidate, region: Candidate) -> bool:
     return c.country == region.country and km(c.lat, c.lon, region.lat, region.lon) <= QUALIFIER_KM
 
 
-def _qualifiers(doc: Any, mentions: list[Mention]) -> dict[int, int]:
-    """Mention index -> index of the region that qualifies it: "Tajji (Salaheddine)", "Taji, Iraq"."""
+def _qualifiers(doc: Any, mentions: list[Mention], pack: LangPack) -> dict[int, int]:
+    """Mention index -> index of the region that qualifies it: "Tajji (Salaheddine)", "Taji, Iraq",
+    "Anéfis, dans la région de Kidal"."""
+    inside = {fold(w) for w in pack.places.location}
     out: dict[int, int] = {}
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
         gap = doc[a.end:b.first].text.strip()
         closes = b.end < len(doc) and doc[b.end].text == ")"
+        # ", in (the)" before a region names where the place lies
+        words = [t for t in doc[a.end:b.first] if t.text.strip()]
+        if len(words) in (2, 3) and words[0].text == "," and fold(words[1].text) in inside and (
+                len(words) == 2 or words[2].pos_ == "DET"):
+            gap = ","
         if (gap == "(" and closes) or gap == ",":
             if b.candidates[0].kind in AREA_KINDS and a.candidates[0].kind not in ("country",):
                 # a comma list of regions is a list, not a qualification
