@@ -210,3 +210,16 @@ def test_an_assault_is_typed_by_its_target(make_parsed: Callable[..., Parsed], c
 def test_a_participle_describing_a_force_is_background(make_parsed: Callable[..., Parsed], code: str, text: str,
                                                        word: str) -> None:
     assert word not in {e.trigger.text for e in _events(make_parsed, text, code)}
+
+
+def test_merged_mentions_never_make_an_actor_its_own_target() -> None:
+    from wirecoder.model import Actor, Evidence, Location, Span
+
+    senegal = Actor(name="Senegal (state_forces)", country="SN", kind="state_forces")
+    place = Location(name="Dakar", lat=14.7, lon=-17.4, gazetteer_id="g1", reason="attached")
+    base = {"event_type": "Battles", "sub_event_type": "Armed clash", "location": place,
+            "evidence": Evidence(text="x", start=0, end=1), "trigger": Span(start=0, end=1, text="x")}
+    first = Event(id="a", actor1=senegal, **base)  # type: ignore[arg-type]
+    second = Event(id="b", actor2=senegal, **base)  # type: ignore[arg-type]
+    merged = events._combine(first, second)
+    assert merged.actor1 == senegal and merged.actor2 is None

@@ -333,6 +333,9 @@ def _combine(a: Event, b: Event) -> Event:
     fill = {k: getattr(other, k) for k in ("actor1", "actor2", "fatalities") if getattr(best, k) is None}
     if best.fatalities is not None and other.fatalities is not None:
         fill["fatalities"] = max(best.fatalities, other.fatalities)  # tolls grow through an article
+    one, two = fill.get("actor1", best.actor1), fill.get("actor2", best.actor2)
+    if one is not None and two is not None and one.name == two.name:
+        fill["actor2"] = best.actor2 if best.actor2 is not None and best.actor2.name != one.name else None
     return best.model_copy(update={**fill, "mentions": a.mentions + b.mentions})
 
 
