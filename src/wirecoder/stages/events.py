@@ -289,7 +289,10 @@ def _echo(a: Event, b: Event, outcome: frozenset[str], definite: frozenset[str])
     """Whether ``b``, told after ``a`` with no place of its own ("the raid", "the toll rose"), is ``a`` again."""
     if b.evidence.start <= a.evidence.start or a.location is None:
         return False
-    weak = (b.reasons.get("location") or "no-place").split("+")[0] in WEAK_PLACES
+    reason = (b.reasons.get("location") or "no-place").split("+")[0]
+    weak = reason in WEAK_PLACES
+    if reason == "pronoun" and b.location is not None and _place_key(b.location) != _place_key(a.location):
+        weak = False  # "y", "there": the text does say where, and it is somewhere else
     # or a mention at the same place, with no date of its own, that names a toll or points back ("the attack")
     again = (b.location is not None and _place_key(b.location) == _place_key(a.location)
              and b.date.reason in INHERITED_DATES and (b.trigger_id in outcome or _definite(b, definite)))
