@@ -221,5 +221,7 @@ def test_merged_mentions_never_make_an_actor_its_own_target() -> None:
             "evidence": Evidence(text="x", start=0, end=1), "trigger": Span(start=0, end=1, text="x")}
     first = Event(id="a", actor1=senegal, **base)  # type: ignore[arg-type]
     second = Event(id="b", actor2=senegal, **base)  # type: ignore[arg-type]
-    merged = events._combine(first, second)
+    from wirecoder.stages._events_merge import _combine
+
+    merged = _combine(first, second)
     assert merged.actor1 == senegal and merged.actor2 is None
