@@ -225,3 +225,12 @@ def test_merged_mentions_never_make_an_actor_its_own_target() -> None:
 
     merged = _combine(first, second)
     assert merged.actor1 == senegal and merged.actor2 is None
+
+
+@pytest.mark.parametrize(("code", "text", "toll"), [
+    ("en", "Twenty-five people were killed when gunmen attacked a market in Kano on Monday.", 25),
+    ("en", "Gunmen killed 12 villagers near Maiduguri on Monday.", 12),
+    ("fr", "Vingt-cinq civils ont été tués lundi dans l'attaque d'un marché à Kano.", 25),
+])
+def test_tolls_written_in_words_or_digits(make_parsed: Callable[..., Parsed], code: str, text: str, toll: int) -> None:
+    assert toll in {e.fatalities for e in _events(make_parsed, text, code)}

@@ -419,6 +419,9 @@ def _proper(tok: Any, cues: _Cues) -> Actor:
 # --------------------------------------------------------------------------- toll
 
 
+TOLL_REACH = 5  # words after a number where the word for the dead may stand
+
+
 def fatalities(sent: Any, pack: LangPack) -> int | None:
     """Deaths stated in the sentence: a number next to a word for killed or dead."""
     words = pack.events.words
@@ -429,9 +432,15 @@ def fatalities(sent: Any, pack: LangPack) -> int | None:
     toks = list(sent)
     for i, tok in enumerate(toks):
         value = _number(tok, numbers)
-        if value is None:
-            continue
-        window = toks[max(0, i - 3): i + 4]
+        if value is None or (i >= 2 and toks[i - 1].text == "-" and _number(toks[i - 2], numbers) is not None):
+            continue  # the units of a compound numeral were counted with its tens
+        # a compound numeral split by the tokenizer: "twenty-five" is twenty, "-", five
+        units = _number(toks[i + 2], numbers) if i + 2 < len(toks) and toks[i + 1].text == "-" else None
+        last = i
+        if units is not None and value % 10 == 0 and 10 < value < 100 and 0 < units < 10:
+            value, last = value + units, i + 2
+        # "twelve soldiers were killed", "douze civils ont été tués": the dead word may sit a few words on
+        window = toks[max(0, i - 3): last + TOLL_REACH + 1]
         if any(t.lemma_.lower() in dead or t.lower_ in dead for t in window if t is not tok):
             return value
     return None
