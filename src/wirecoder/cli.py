@@ -176,6 +176,70 @@ def schema() -> None:
     typer.echo(json.dumps(Analysis.model_json_schema(), indent=1))
 
 
+class StoreFormat(StrEnum):
+    csv = "csv"
+    geojson = "geojson"
+    json = "json"
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt .html .json .jsonl .warc); '-': stdin.")],
+    db: Annotated[str, typer.Option("--db", help="Store: a SQLite file, or a SQLAlchemy URL (postgresql://...).")],
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (anchors relative dates).")] = None,
+    language: Annotated[Lang, typer.Option("--lang", help="Article language.")] = Lang.auto,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name recorded with the articles.")] = None,
+) -> None:
+    """Analyse articles into a store where one real-world event reported by several outlets is one event."""
+    from wirecoder import store
+    from wirecoder.pipeline import analyze_many
+
+    try:
+        day = date.fromisoformat(published) if published else None
+    except ValueError:
+        raise typer.BadParameter(f"--published {published!r} is not a date YYYY-MM-DD") from None
+    items = _overrides(read.paths(paths), day, None, language, outlet)
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
+                  TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("ingesting", total=None, visible=False)
+
+        def shown(results: Iterator[Analysis | Failure]) -> Iterator[Analysis | Failure]:
+            for n, result in enumerate(results, 1):
+                progress.update(task, completed=n, visible=n > PROGRESS_AFTER)
+                if isinstance(result, Failure):
+                    message = result.error if result.error.startswith(result.source) else f"{result.source}: {result.error}"
+                    err.print(f"error: {message}", markup=False, highlight=False)
+                yield result
+
+        with store.open(db) as target:
+            report = target.ingest(shown(analyze_many(items)))
+    typer.echo(f"{report.added} added, {report.skipped} skipped (already present), {report.failed} failed -> {db}")
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command()
+def events(
+    db: Annotated[str, typer.Option("--db", help="Store: a SQLite file, or a SQLAlchemy URL.")],
+    format: Annotated[StoreFormat, typer.Option("--format", "-f", help="Output format.")] = StoreFormat.csv,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+) -> None:
+    """The store's real-world events, each with the outlets and articles that report it."""
+    from wirecoder import store
+    from wirecoder.store import export
+
+    if "://" not in db and not Path(db).is_file():
+        raise typer.BadParameter(f"--db {db!r}: no such store")
+    with store.open(db) as source:
+        found = source.clusters()
+    render = {StoreFormat.csv: export.to_csv, StoreFormat.geojson: export.to_geojson,
+              StoreFormat.json: export.to_json}[format]
+    text = render(found)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
 def main() -> None:
     """Entry point: typer's usage errors exit 2; any uncaught error is one line, exit 1."""
     try:

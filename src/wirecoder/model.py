@@ -298,6 +298,40 @@ class Failure(Frozen):
     error: str
 
 
+class IngestReport(Frozen):
+    """What one ``Store.ingest`` call did: articles added, already present, failed."""
+
+    added: int = 0
+    skipped: int = 0  # same content hash already in the store
+    failed: int = 0  # Failures recorded
+
+
+class ClusterSource(Frozen):
+    """One article's report of a clustered event: who published it and who it cites."""
+
+    outlet: str | None
+    article_id: str  # the Analysis id
+    event_id: str
+    factuality: Factuality
+    attributed_to: Attribution | None = None
+    evidence: Evidence
+
+
+class Cluster(Frozen):
+    """One real-world event in the store, reported by one or more articles."""
+
+    id: int
+    event_type: str
+    sub_event_type: str
+    date: EventDate
+    location: Location | None = None
+    actor1: Actor | None = None  # the first source's that names one
+    actor2: Actor | None = None
+    fatalities: int | None = None  # the highest toll a source gives
+    outlets: int = 1  # distinct outlets (an article with no outlet counts as its own)
+    sources: list[ClusterSource] = Field(default_factory=list)
+
+
 class Parsed(BaseModel):
     """An article with its one spaCy parse; every stage after `parse` reads this."""
 
