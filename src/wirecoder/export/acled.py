@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterable, Iterator
 from importlib.resources import files
 
-from wirecoder.model import Analysis, Attribution, Event
+from wirecoder.model import Actor, Analysis, Attribution, Event, EventDate, Location
 
 # ACLED's export columns, in ACLED's order; wirecoder's own columns follow.
 COLUMNS = (
@@ -44,29 +44,37 @@ def source_text(outlet: str | None, who: Attribution | None) -> str:
     return "; ".join(parts)
 
 
-def row(analysis: Analysis, ev: Event) -> dict[str, object]:
-    loc, d = ev.location, ev.date
+def columns(event_type: str, sub_event_type: str, d: EventDate, loc: Location | None, actor1: Actor | None,
+            actor2: Actor | None, fatalities: int | None) -> dict[str, object]:
+    """ACLED's columns for what happened, when, where and between whom (source and notes are the caller's)."""
     country = countries().get(loc.country or "", {}) if loc else {}
-    inter1 = INTER.get(ev.actor1.kind, "") if ev.actor1 else ""
-    inter2 = INTER.get(ev.actor2.kind, "") if ev.actor2 else ""
+    inter1 = INTER.get(actor1.kind, "") if actor1 else ""
+    inter2 = INTER.get(actor2.kind, "") if actor2 else ""
     return {
-        "event_id_cnty": ev.id, "event_date": d.start or "", "year": d.start.year if d.start else "",
-        "time_precision": d.precision or "", "disorder_type": DISORDER[ev.event_type],
-        "event_type": ev.event_type, "sub_event_type": ev.sub_event_type,
-        "actor1": ev.actor1.name if ev.actor1 else "", "assoc_actor_1": "", "inter1": inter1,
-        "actor2": ev.actor2.name if ev.actor2 else "", "assoc_actor_2": "", "inter2": inter2,
+        "event_date": d.start or "", "year": d.start.year if d.start else "",
+        "time_precision": d.precision or "", "disorder_type": DISORDER.get(event_type, ""),
+        "event_type": event_type, "sub_event_type": sub_event_type,
+        "actor1": actor1.name if actor1 else "", "assoc_actor_1": "", "inter1": inter1,
+        "actor2": actor2.name if actor2 else "", "assoc_actor_2": "", "inter2": inter2,
         "interaction": f"{inter1}{inter2}" if inter1 != "" else "",
-        "civilian_targeting": "Civilian targeting" if ev.actor2 and ev.actor2.kind == "civilians" else "",
+        "civilian_targeting": "Civilian targeting" if actor2 and actor2.kind == "civilians" else "",
         "iso": country.get("isonumeric", ""), "region": "", "country": country.get("name", ""),
         "admin1": (loc.admin1 or "") if loc else "", "admin2": (loc.admin2 or "") if loc else "", "admin3": "",
         "location": loc.name if loc else "", "latitude": loc.lat if loc and loc.lat is not None else "",
         "longitude": loc.lon if loc and loc.lon is not None else "",
         "geo_precision": loc.geo_precision if loc else "",
-        "source": source_text(analysis.outlet, ev.attributed_to), "source_scale": "",
-        "notes": f"[{ev.factuality}] {ev.evidence.text}", "fatalities": ev.fatalities if ev.fatalities is not None else "",
-        "tags": "", "timestamp": "",
-        "event_end_date": d.end or "", "factuality": ev.factuality,
-        "attributed_to": ev.attributed_to.name or "" if ev.attributed_to else "",
+        "source_scale": "", "fatalities": fatalities if fatalities is not None else "", "tags": "", "timestamp": "",
+        "event_end_date": d.end or "",
+    }
+
+
+def row(analysis: Analysis, ev: Event) -> dict[str, object]:
+    """One event as ACLED's columns, then wirecoder's own."""
+    return {
+        "event_id_cnty": ev.id,
+        **columns(ev.event_type, ev.sub_event_type, ev.date, ev.location, ev.actor1, ev.actor2, ev.fatalities),
+        "source": source_text(analysis.outlet, ev.attributed_to), "notes": f"[{ev.factuality}] {ev.evidence.text}",
+        "factuality": ev.factuality, "attributed_to": ev.attributed_to.name or "" if ev.attributed_to else "",
         "article_id": analysis.id, "evidence_start": ev.evidence.start, "evidence_end": ev.evidence.end,
     }
 

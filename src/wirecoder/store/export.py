@@ -10,7 +10,7 @@ import io
 import json
 from collections.abc import Iterable
 
-from wirecoder.export.acled import COLUMNS, DISORDER, INTER, countries, source_text
+from wirecoder.export.acled import COLUMNS, columns, source_text
 from wirecoder.model import Cluster
 
 EXTRA = ("event_end_date", "cluster_id", "outlets", "reports", "factuality", "attributed_to", "article_ids")
@@ -18,28 +18,12 @@ EXTRA = ("event_end_date", "cluster_id", "outlets", "reports", "factuality", "at
 
 def row(c: Cluster) -> dict[str, object]:
     """The cluster as ACLED's columns, then wirecoder's own."""
-    loc, d = c.location, c.date
-    country = countries().get(loc.country or "", {}) if loc else {}
-    inter1 = INTER.get(c.actor1.kind, "") if c.actor1 else ""
-    inter2 = INTER.get(c.actor2.kind, "") if c.actor2 else ""
     outlets = list(dict.fromkeys(s.outlet for s in c.sources if s.outlet))
     return {
-        "event_id_cnty": f"WC{c.id}", "event_date": d.start or "", "year": d.start.year if d.start else "",
-        "time_precision": d.precision or "", "disorder_type": DISORDER.get(c.event_type, ""),
-        "event_type": c.event_type, "sub_event_type": c.sub_event_type,
-        "actor1": c.actor1.name if c.actor1 else "", "assoc_actor_1": "", "inter1": inter1,
-        "actor2": c.actor2.name if c.actor2 else "", "assoc_actor_2": "", "inter2": inter2,
-        "interaction": f"{inter1}{inter2}" if inter1 != "" else "",
-        "civilian_targeting": "Civilian targeting" if c.actor2 and c.actor2.kind == "civilians" else "",
-        "iso": country.get("isonumeric", ""), "region": "", "country": country.get("name", ""),
-        "admin1": (loc.admin1 or "") if loc else "", "admin2": (loc.admin2 or "") if loc else "", "admin3": "",
-        "location": loc.name if loc else "", "latitude": loc.lat if loc and loc.lat is not None else "",
-        "longitude": loc.lon if loc and loc.lon is not None else "",
-        "geo_precision": loc.geo_precision if loc else "",
-        "source": "; ".join(outlets), "source_scale": "",
-        "notes": " | ".join(f"[{s.factuality}] {s.evidence.text}" for s in c.sources),
-        "fatalities": c.fatalities if c.fatalities is not None else "", "tags": "", "timestamp": "",
-        "event_end_date": d.end or "", "cluster_id": c.id, "outlets": c.outlets, "reports": len(c.sources),
+        "event_id_cnty": f"WC{c.id}",
+        **columns(c.event_type, c.sub_event_type, c.date, c.location, c.actor1, c.actor2, c.fatalities),
+        "source": "; ".join(outlets), "notes": " | ".join(f"[{s.factuality}] {s.evidence.text}" for s in c.sources),
+        "cluster_id": c.id, "outlets": c.outlets, "reports": len(c.sources),
         "factuality": "; ".join(s.factuality for s in c.sources),
         "attributed_to": "; ".join(source_text(s.outlet, s.attributed_to) for s in c.sources),
         "article_ids": "; ".join(s.article_id for s in c.sources),
