@@ -39,6 +39,23 @@ def test_trigger_labels_are_acled_sub_event_types(code: str) -> None:
     assert {t.label for t in lang.load(code).triggers} <= set(SUB_EVENT_TYPE)
 
 
+@pytest.mark.parametrize(("code", "sub_event_type"), [(c, s) for c in ("fr", "en") for s in sorted(SUB_EVENT_TYPE)])
+def test_every_sub_event_type_has_a_trigger(code: str, sub_event_type: str) -> None:
+    assert sub_event_type in {t.label for t in lang.load(code).triggers}
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_trigger_ids_are_unique_and_prefixed(code: str) -> None:
+    ids = [t.id for t in lang.load(code).triggers]
+    assert len(ids) == len(set(ids)) and all(i.startswith(code + ".") for i in ids)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_context_words_are_lower_case_single_words(code: str) -> None:
+    words = [w for t in lang.load(code).triggers for w in t.requires + t.excludes]
+    assert [w for w in words if w != w.lower() or " " in w] == []
+
+
 def test_unknown_language_is_a_clear_error() -> None:
     with pytest.raises(lang.UnknownLanguage, match="'xx'"):
         lang.load("xx")

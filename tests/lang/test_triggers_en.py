@@ -431,27 +431,8 @@ def test_non_event_sentence_fires_no_violent_type(make_parsed: Callable[..., Par
 
 
 @pytest.mark.parametrize("sub_event_type", sorted(SUB_EVENT_TYPE))
-def test_every_sub_event_type_has_a_trigger(sub_event_type: str) -> None:
-    assert sub_event_type in {trig.label for trig in lang.load(CODE).triggers}
-
-
-@pytest.mark.parametrize("sub_event_type", sorted(SUB_EVENT_TYPE))
 def test_every_sub_event_type_has_three_test_sentences(sub_event_type: str) -> None:
     assert Counter(label for label, _ in POSITIVE)[sub_event_type] >= 3
-
-
-def test_trigger_labels_are_acled_sub_event_types() -> None:
-    assert {trig.label for trig in lang.load(CODE).triggers} <= set(SUB_EVENT_TYPE)
-
-
-def test_trigger_ids_are_unique_and_prefixed() -> None:
-    ids = [trig.id for trig in lang.load(CODE).triggers]
-    assert len(ids) == len(set(ids)) and all(i.startswith(CODE + ".") for i in ids)
-
-
-def test_context_words_are_lower_case() -> None:
-    words = [w for trig in lang.load(CODE).triggers for w in trig.requires + trig.excludes]
-    assert [w for w in words if w != w.lower() or " " in w] == []
 
 
 @pytest.mark.parametrize("text", [
