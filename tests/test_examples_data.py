@@ -1,4 +1,4 @@
-"""Integrity of the project's own annotated material: examples/, tests/data/articles/, tests/data/geo/.
+"""Integrity of the project's own annotated material: examples/, tests/data/{articles,heldout,geo}/.
 
 These tests check the annotations, not the analyser: every evidence string and paragraph anchor
 occurs in its text, every type is ACLED's, every field a scorer reads is present and well formed.
@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
 from pathlib import Path
 from typing import Any, get_args
 
 import pytest
 
+from gold_files import day as _day
+from gold_files import fold as _fold
+from gold_files import gold as _gold
+from gold_files import text as _text
 from wirecoder.model import ACLED, TECHNIQUES, Factuality, GeoPrecision
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = sorted([*(ROOT / "examples").glob("*.gold.json"), *(ROOT / "tests/data/articles").glob("*.gold.json")])
+# every annotated set of the project; the blind held-out set has stricter rules of its own in test_heldout_data.py
+GOLD = sorted([*(ROOT / "examples").glob("*.gold.json"), *(ROOT / "tests/data/articles").glob("*.gold.json"),
+               *(ROOT / "tests/data/heldout").glob("*.gold.json")])
 ARTICLES = sorted((ROOT / "tests/data/articles").glob("*.gold.json"))
 TOPONYMS = ROOT / "tests/data/geo/toponyms.jsonl"
 
@@ -30,27 +35,8 @@ LOCATION_FIELDS = ("name", "country", "admin1", "lat", "lon", "precision")
 TOPONYM_KINDS = {"city", "admin1", "country", "facility", "sea", "district", "region"}
 
 
-def _gold(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
-
-
-def _text(path: Path) -> str:
-    name: str = _gold(path)["text_file"]
-    return (path.parent / name).read_text(encoding="utf-8")
-
-
-def _fold(text: str) -> str:
-    """Fold no-break spaces and curly quotes, as the scorer does when it looks for anchors."""
-    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
-
-
 def _events(paths: list[Path]) -> list[tuple[str, dict[str, Any], str]]:
     return [(f"{p.name}:{e['id']}", e, _text(p)) for p in paths for e in _gold(p)["events"]]
-
-
-def _day(value: str | None) -> date | None:
-    return None if value is None else date.fromisoformat(value)
 
 
 EVENTS = _events(GOLD)
