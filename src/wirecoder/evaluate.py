@@ -16,46 +16,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
-from wirecoder.model import Analysis, Event
+from wirecoder.model import Analysis, Event, Gold, Score
 
 RADIUS_KM = {"point": 30.0, "admin2": 80.0, "admin1": 150.0, "country": 600.0}
 SLACK = timedelta(days=1)
-
-
-class Gold(BaseModel):
-    """One annotated article."""
-
-    doc: str
-    text: str
-    language: str | None = None
-    published: date | None = None
-    outlet: str | None = None
-    events: list[dict[str, Any]]
-    path: str
-
-
-class Score(BaseModel):
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    factuality_ok: int = 0
-    sub_event_ok: int = 0
-    missed: dict[str, list[str]] = {}
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def load_golds(folders: Iterable[Path]) -> list[Gold]:
@@ -136,21 +100,20 @@ def match(golds: list[dict[str, Any]], preds: list[Event]) -> dict[int, int]:
 
 def score(golds: list[Gold], analyses: dict[str, Analysis]) -> Score:
     """Event precision/recall over gold articles (a missing analysis counts as no events)."""
-    total = Score()
+    tp = fp = fn = factuality_ok = sub_event_ok = 0
     missed: dict[str, list[str]] = {}
     for gold in golds:
         preds = analyses[gold.doc].events if gold.doc in analyses else []
         owner = match(gold.events, preds)
         required = {gi for gi, g in enumerate(gold.events) if g.get("required", True)}
         hit = {gi for gi in owner.values() if gi in required}
-        total.tp += len(hit)
-        total.fn += len(required - hit)
-        total.fp += len(preds) - len(owner)
+        tp += len(hit)
+        fn += len(required - hit)
+        fp += len(preds) - len(owner)
         for pi, gi in owner.items():
             if gi in required:
-                total.factuality_ok += gold.events[gi].get("factuality") == preds[pi].factuality
-                total.sub_event_ok += gold.events[gi].get("sub_event_type") == preds[pi].sub_event_type
+                factuality_ok += gold.events[gi].get("factuality") == preds[pi].factuality
+                sub_event_ok += gold.events[gi].get("sub_event_type") == preds[pi].sub_event_type
         if required - hit:
             missed[gold.doc] = [gold.events[gi]["id"] for gi in sorted(required - hit)]
-    total.missed = missed
-    return total
+    return Score(tp=tp, fp=fp, fn=fn, factuality_ok=factuality_ok, sub_event_ok=sub_event_ok, missed=missed)

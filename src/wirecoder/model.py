@@ -332,6 +332,45 @@ class Cluster(Frozen):
     sources: list[ClusterSource] = Field(default_factory=list)
 
 
+# --------------------------------------------------------------------------- evaluation
+
+
+class Gold(Frozen):
+    """One annotated article."""
+
+    doc: str
+    text: str
+    language: str | None = None
+    published: date | None = None
+    outlet: str | None = None
+    events: list[dict[str, Any]]
+    path: str
+
+
+class Score(Frozen):
+    """Event matching figures over a set of gold articles."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    factuality_ok: int = 0
+    sub_event_ok: int = 0
+    missed: dict[str, list[str]] = Field(default_factory=dict)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
 class Parsed(BaseModel):
     """An article with its one spaCy parse; every stage after `parse` reads this."""
 
